@@ -1,0 +1,19 @@
+import { invalidate } from '@/lib/cache';
+import { route } from '@/lib/http/handler';
+import { serveScenario } from '@/lib/http/scenario-response';
+import { parseInput } from '@/lib/http/validate';
+import { usernameScenario } from '@/lib/scenarios/username';
+import { NextResponse } from 'next/server';
+
+type Context = { params: Promise<{ username: string }> };
+
+export const GET = route<Context>(async (request, { params }) => {
+  const { username } = await params;
+  return serveScenario(usernameScenario, { username }, request);
+});
+
+export const DELETE = route<Context>(async (_request, { params }) => {
+  const input = parseInput(usernameScenario.input, await params);
+  const key = usernameScenario.keyOf(input);
+  return NextResponse.json({ data: { key, deleted: await invalidate(key) } });
+});

@@ -1,0 +1,79 @@
+import 'server-only';
+
+/** Thrown without touching Redis: the call was certainly not sent. */
+export class RedisUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly notSent: boolean,
+  ) {
+    super(message);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+export interface BreakerOptions {
+  threshold: number;
+  cooldownMs: number;
+  now?: () => number;
+}
+
+/**
+ * A circuit breaker: after `threshold` consecutive failures, calls fail at once for
+ * `cooldownMs`, so a paused Redis costs one timeout, not one per request. Then one
+ * trial call is let through; its outcome closes or re-opens the circuit.
+ */
+export class CircuitBreaker {
+  private failures = 0;
+  private openUntil = 0;
+  private trialInFlight = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: BreakerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get state(): 'closed' | 'open' | 'half-open' {
+    if (this.failures < this.options.threshold) return 'closed';
+    return this.now() < this.openUntil ? 'open' : 'half-open';
+  }
+
+  async run<T>(call: () => Promise<T>): Promise<T> {
+    const state = this.state;
+    if (state === 'open' || (state === 'half-open' && this.trialInFlight)) {
+      throw new RedisUnavailableError('Redis circuit open: skipping the cache for now', true);
+    }
+    const isTrial = state === 'half-open';
+    if (isTrial) this.trialInFlight = true;
+    try {
+      const result = await call();
+      this.failures = 0;
+      return result;
+    } catch (error) {
+      // A server's error reply (WRONGTYPE, NOSCRIPT…) proves the connection works.
+      if (isReplyError(error)) throw error;
+      this.recordFailure();
+      throw asUnavailable(error);
+    } finally {
+      if (isTrial) this.trialInFlight = false;
+    }
+  }
+
+  private recordFailure() {
+    this.failures += 1;
+    if (this.failures >= this.options.threshold) this.openUntil = this.now() + this.options.cooldownMs;
+  }
+}
+
+function isReplyError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ReplyError';
+}
+
+/**
+ * ioredis says "Stream isn't writeable" when the offline queue is off and the socket is
+ * down: nothing was sent. A timeout or a connection closed mid-flight may have been applied.
+ */
+function asUnavailable(error: unknown): RedisUnavailableError {
+  if (error instanceof RedisUnavailableError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new RedisUnavailableError(message, /isn't writeable/.test(message));
+}

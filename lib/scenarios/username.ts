@@ -1,0 +1,36 @@
+import 'server-only';
+import { z } from 'zod';
+import { env } from '../env';
+import { simulateWork, type Scenario } from './scenario';
+
+const HOUR_MS = 3_600_000;
+
+/** Trimmed and lower-cased so "Alice" and " alice " share one cache entry. */
+export const usernameInput = z.object({
+  username: z
+    .string({ error: 'username must be text' })
+    .trim()
+    .min(1, 'username is empty')
+    .max(64, 'username is longer than 64 characters')
+    .regex(/^[\p{L}\p{N}_.-]+$/u, 'username may contain only letters, digits, "_", "-" and "."')
+    .transform((name) => name.toLowerCase()),
+});
+
+export type UsernameInput = z.output<typeof usernameInput>;
+export const usernameValue = z.object({ username_extended: z.string() });
+export type UsernameValue = z.output<typeof usernameValue>;
+
+/** The tutorial's expensive_function(username): slow on purpose, trivial result. */
+export const usernameScenario: Scenario<UsernameInput, UsernameValue> = {
+  id: 'username',
+  title: 'expensive_function(username)',
+  namespace: 'expensive_function',
+  input: usernameInput,
+  keyOf: ({ username }) => `expensive_function:${username}`,
+  expiryOf: () => ({ ttlMs: env.USERNAME_TTL_HOURS * HOUR_MS }),
+  compute: async ({ username }) => {
+    await simulateWork(env.USERNAME_DELAY_MS);
+    return { username_extended: `${username}_123` };
+  },
+  value: usernameValue,
+};

@@ -1,0 +1,13 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Runs before each test file's modules load (lib/env.ts reads process.env once):
+ * every file gets its own key prefix on its own DB index of the real Redis, so runs
+ * and other sessions sharing that Redis never see each other's keys.
+ */
+process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/9';
+process.env.CACHE_PREFIX = `cltest-${randomBytes(4).toString('hex')}:`;
+process.env.USERNAME_DELAY_MS ??= '40';
+process.env.SENTIMENT_DELAY_MS ??= '40';
+process.env.WEATHER_DELAY_MS ??= '40';
+process.env.METRICS_RETENTION_SECONDS ??= '600';
