@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { env } from '../env';
 import { inspector, keysUnder, removeUnder } from '../testing/redis';
-import { cached, flushMetrics, invalidate } from './index';
+import { cached, flushMetrics, invalidate, type CachedOptions } from './index';
 import { statsKeys } from './keys';
 
 const redis = inspector();
@@ -18,7 +18,7 @@ function greet(name: string, delayMs = 30) {
     return { greeting: `hello ${name}` };
   };
 }
-const lookup = (key: string, extra: Partial<Parameters<typeof cached>[0]> = {}) =>
+const lookup = (key: string, extra: Partial<CachedOptions<{ greeting: string }>> = {}) =>
   cached({ scenario, key: `greet:${key}`, expiry: { ttlMs: 60_000 }, compute: greet(key), isValue: isGreeting, ...extra });
 
 async function totals() {

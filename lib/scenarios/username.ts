@@ -10,9 +10,9 @@ export const usernameInput = z.object({
   username: z
     .string({ error: 'username must be text' })
     .trim()
-    .min(1, 'username is empty')
-    .max(64, 'username is longer than 64 characters')
-    .regex(/^[\p{L}\p{N}_.-]+$/u, 'username may contain only letters, digits, "_", "-" and "."')
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters')
+    .regex(/^[\p{L}\p{N}_.-]+$/u, 'may contain only letters, digits, "_", "-" and "."')
     .transform((name) => name.toLowerCase()),
 });
 

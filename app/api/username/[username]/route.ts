@@ -1,4 +1,5 @@
 import { invalidate } from '@/lib/cache';
+import { requireAdmin } from '@/lib/http/admin';
 import { route } from '@/lib/http/handler';
 import { serveScenario } from '@/lib/http/scenario-response';
 import { parseInput } from '@/lib/http/validate';
@@ -12,7 +13,8 @@ export const GET = route<Context>(async (request, { params }) => {
   return serveScenario(usernameScenario, { username }, request);
 });
 
-export const DELETE = route<Context>(async (_request, { params }) => {
+export const DELETE = route<Context>(async (request, { params }) => {
+  requireAdmin(request);
   const input = parseInput(usernameScenario.input, await params);
   const key = usernameScenario.keyOf(input);
   return NextResponse.json({ data: { key, deleted: await invalidate(key) } });

@@ -1,0 +1,37 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import { SiteNav } from '@/components/site-nav';
+import { StatusBanner } from '@/components/status-banner';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Cache Lab', template: '%s · Cache Lab' },
+  description: 'Watch a Redis cache work: hits, misses, TTLs and latency, live.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f172a' };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <header className="bg-slate-900">
+          <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-6">
+            <Link href="/" className="flex items-center gap-2 text-lg font-bold text-white">
+              <span className="grid size-7 place-items-center rounded-md bg-rose-500 text-sm font-black" aria-hidden>
+                C
+              </span>
+              Cache Lab
+            </Link>
+            <SiteNav />
+          </div>
+        </header>
+        <StatusBanner />
+        <main className="mx-auto max-w-6xl px-4 py-6 sm:py-10">{children}</main>
+        <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">
+          Cache-aside with Redis: look the key up; on a miss compute, store with an expiry, return.
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { PageIntro } from '@/components/page-intro';
+
+const VOCABULARY = [
+  { term: 'Hit', text: 'The answer was already in Redis: one network round trip, well under a millisecond.' },
+  { term: 'Miss', text: 'Not in Redis: the expensive work runs, and its result is stored for the next caller.' },
+  { term: 'TTL', text: 'Time to live: how long Redis keeps an entry before dropping it by itself.' },
+  { term: 'Expiry', text: 'The moment an entry disappears: a sliding TTL from when it was written, or a fixed time such as midnight.' },
+];
+
+const SCENARIOS = [
+  { href: '/username', title: 'expensive_function(username)', text: 'A slow function, a per-user key, a TTL in hours. The tutorial’s first example.' },
+];
+
+export default function HomePage() {
+  return (
+    <>
+      <PageIntro eyebrow="Cache Lab" title="See what a cache does, request by request">
+        <p>
+          Every scenario here runs genuinely expensive work behind a Redis cache using <strong>cache-aside</strong>: look the key up; on a miss,
+          compute, store the result with an expiry, and return it. You see each request’s status, latency and key, and watch entries count down to
+          their expiry.
+        </p>
+      </PageIntro>
+
+      <section aria-labelledby="vocabulary" className="mb-10">
+        <h2 id="vocabulary" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Four words to know
+        </h2>
+        <dl className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          {VOCABULARY.map(({ term, text }) => (
+            <div key={term} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+              <dt className="text-lg font-bold text-slate-900">{term}</dt>
+              <dd className="mt-1 text-sm leading-relaxed text-slate-700">{text}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="scenarios">
+        <h2 id="scenarios" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Scenarios
+        </h2>
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          {SCENARIOS.map((scenario) => (
+            <li key={scenario.href}>
+              <Link href={scenario.href} className="block h-full rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-400 hover:shadow-md">
+                <p className="font-mono text-base font-semibold text-indigo-700">{scenario.title}</p>
+                <p className="mt-1 text-sm text-slate-700">{scenario.text}</p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { PageIntro } from '@/components/page-intro';
+import { UsernameLab } from '@/components/username-lab';
+import { env } from '@/lib/env';
+import { formatLatency } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'expensive_function(username)' };
+// Settings are read at request time, so `npm start` honours the environment it is given.
+export const dynamic = 'force-dynamic';
+
+export default function UsernamePage() {
+  const ttlMs = env.USERNAME_TTL_HOURS * 3_600_000;
+  return (
+    <>
+      <PageIntro eyebrow="Scenario 1" title="expensive_function(username)">
+        <p>
+          A function that takes {formatLatency(env.USERNAME_DELAY_MS)} to turn a username into <code className="font-mono">username_123</code>. Its
+          result is cached in Redis under <code className="font-mono">expensive_function:&lt;username&gt;</code> for {env.USERNAME_TTL_HOURS} h.
+        </p>
+        <p>
+          Ask for a name twice: the first call is a <strong>miss</strong> and pays the full cost; the second is a <strong>hit</strong>, one Redis round
+          trip. Names are trimmed and lower-cased, so “Ada” and “ ada ” share one entry.
+        </p>
+      </PageIntro>
+      <UsernameLab delayMs={env.USERNAME_DELAY_MS} ttlMs={ttlMs} />
+    </>
+  );
+}

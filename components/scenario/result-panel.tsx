@@ -1,0 +1,70 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import type { CacheMeta } from '@/lib/api-types';
+import { formatLatency } from '@/lib/format';
+import { CacheBadge, statusHint } from './cache-badge';
+import { TtlCountdown } from './ttl-countdown';
+
+interface Props {
+  cache: CacheMeta;
+  /** The lifetime the entry was written with, for the countdown bar. */
+  lifetimeMs: number | null;
+  children: ReactNode;
+  onInvalidate?: () => void;
+  invalidateNote?: string | null;
+}
+
+/** The answer to one request: what came back, how the cache served it, and how long it lives. */
+export function ResultPanel({ cache, lifetimeMs, children, onInvalidate, invalidateNote }: Props) {
+  return (
+    <section aria-live="polite" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <CacheBadge status={cache.status} size="lg" />
+        <div>
+          <p className="text-3xl font-bold tabular-nums text-slate-900" data-testid="latency">
+            {formatLatency(cache.latencyMs)}
+          </p>
+          <p className="text-sm text-slate-600">{statusHint(cache.status)}</p>
+        </div>
+      </div>
+
+      <div className="mt-5">{children}</div>
+
+      <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+        <Figure label="Redis time" value={formatLatency(cache.lookupMs)} />
+        <Figure label="Compute time" value={cache.computeMs > 0 ? formatLatency(cache.computeMs) : 'none (not computed)'} />
+        <Figure label="Expiry" value={cache.expiryKind === 'ttl' ? 'sliding TTL' : 'fixed time'} />
+      </dl>
+
+      <div className="mt-4">
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Redis key</p>
+        <code data-testid="cache-key" className="mt-1 block break-all rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-emerald-300">
+          {cache.key}
+        </code>
+      </div>
+
+      <div className="mt-4">
+        <TtlCountdown expiresAt={cache.expiresAt} lifetimeMs={lifetimeMs} />
+      </div>
+
+      {onInvalidate && (
+        <div className="mt-5 flex flex-wrap items-center gap-3">
+          <button type="button" onClick={onInvalidate} className="rounded-lg border border-rose-300 bg-white px-3 py-2 text-sm font-semibold text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-rose-500">
+            Invalidate this key
+          </button>
+          {invalidateNote && <p className="text-sm text-slate-600" role="status">{invalidateNote}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg bg-slate-50 px-3 py-2">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="font-semibold tabular-nums text-slate-900">{value}</dd>
+    </div>
+  );
+}

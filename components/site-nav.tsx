@@ -1,0 +1,26 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { NAV_LINKS } from './nav-links';
+
+export function SiteNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0">
+      {NAV_LINKS.map((link) => {
+        const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? 'page' : undefined}
+            className={`whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium ${active ? 'bg-white/15 text-white' : 'text-slate-300 hover:bg-white/10 hover:text-white'}`}
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import useSWR from 'swr';
+import type { HealthResponse } from '@/lib/api-types';
+
+/** /api/health answers 503 with a body when degraded: read the body either way. */
+const fetchHealth = async (url: string): Promise<HealthResponse> => (await fetch(url, { cache: 'no-store' })).json();
+
+/**
+ * Says plainly when the cache is not the real thing: the embedded store, or Redis down
+ * (requests still answer, uncached). Silent when all is well.
+ */
+export function StatusBanner() {
+  const { data, error } = useSWR('/api/health', fetchHealth, { refreshInterval: 3000, revalidateOnFocus: true });
+  if (error && !data) return <Banner tone="rose">The Cache Lab server is not answering. Is it still running?</Banner>;
+  if (!data) return null;
+  if (!data.redis.connected) {
+    return (
+      <Banner tone="rose">
+        <strong>Redis is down</strong> — every request is computed without the cache (status BYPASS). Cache Lab reconnects by itself when
+        Redis is back.
+      </Banner>
+    );
+  }
+  if (data.backend === 'embedded') {
+    return (
+      <Banner tone="amber">
+        <strong>Embedded in-memory store</strong> — start Redis and set <code className="font-mono">REDIS_URL</code> for the real thing.
+      </Banner>
+    );
+  }
+  return null;
+}
+
+function Banner({ tone, children }: { tone: 'rose' | 'amber'; children: React.ReactNode }) {
+  const colours = tone === 'rose' ? 'bg-rose-600 text-white' : 'bg-amber-300 text-amber-950';
+  return (
+    <div role="status" data-testid="status-banner" className={`${colours} px-4 py-2 text-center text-sm`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+
+const parseMs = (text: string) => (text.endsWith(' s') ? parseFloat(text) * 1000 : parseFloat(text));
+
+test('a username misses, then hits much faster, counts down, and misses again after invalidation', async ({ page }) => {
+  const name = `e2e_${Date.now()}`;
+  await page.goto('/username');
+  await expect(page.getByRole('heading', { name: 'expensive_function(username)' })).toBeVisible();
+
+  await page.getByLabel('Username').fill(name);
+  await page.getByRole('button', { name: 'Call expensive_function' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Looking up' })).toBeVisible();
+  await expect(page.getByTestId('cache-status')).toHaveText('miss', { timeout: 15_000 });
+  await expect(page.getByTestId('value')).toContainText(`${name}_123`);
+  await expect(page.getByTestId('cache-key')).toHaveText(new RegExp(`expensive_function:${name}$`));
+  const missLatency = parseMs((await page.getByTestId('latency').textContent()) ?? '');
+  expect(missLatency).toBeGreaterThanOrEqual(1200);
+
+  await page.getByRole('button', { name: 'Call expensive_function' }).click();
+  await expect(page.getByTestId('cache-status')).toHaveText('hit');
+  const hitLatency = parseMs((await page.getByTestId('latency').textContent()) ?? '');
+  expect(hitLatency * 10).toBeLessThan(missLatency);
+
+  const countdown = page.getByTestId('ttl-countdown');
+  const before = await countdown.textContent();
+  await expect(countdown).not.toHaveText(before ?? '', { timeout: 3000 });
+  await expect(page.getByTestId('history').getByRole('listitem')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Invalidate this key' }).click();
+  await expect(page.getByText('Entry deleted: the next request is a miss.')).toBeVisible();
+  await page.getByRole('button', { name: 'Call expensive_function' }).click();
+  await expect(page.getByTestId('cache-status')).toHaveText('miss', { timeout: 15_000 });
+});
+
+test('a bad username gets a clear error, not a crash', async ({ page }) => {
+  await page.goto('/username');
+  await page.getByLabel('Username').fill('no spaces allowed');
+  await page.getByRole('button', { name: 'Call expensive_function' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('may contain only letters, digits');
+});

@@ -1,0 +1,11 @@
+/**
+ * Runs once when the server starts: a bad setting stops it with a clear message now,
+ * not on the first request, and the Redis backend (real or embedded) is chosen up front.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  await import('./lib/env');
+  const { getRedis } = await import('./lib/redis');
+  const { backend } = await getRedis();
+  console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);
+}

@@ -1,0 +1,34 @@
+/** Latency with its unit, precise where it matters: "0.21 ms", "48 ms", "3.01 s". */
+export function formatLatency(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 100) return `${ms.toFixed(1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** A remaining lifetime: "23 h 59 min 58 s", "4 min 05 s", "9 s". */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  if (hours > 0) return `${hours} h ${pad(minutes)} min ${pad(seconds)} s`;
+  if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
+  return `${seconds} s`;
+}
+
+/** A coarser lifetime for far-off moments: "5 h 12 min", "3 min", "under a minute". */
+export function formatSpan(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'under a minute';
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}
+
+/** How many times faster, for "hit was 14,000× faster". */
+export function formatSpeedup(slowMs: number, fastMs: number): string {
+  if (fastMs <= 0) return '—';
+  const ratio = slowMs / fastMs;
+  return `${ratio >= 100 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1)}×`;
+}

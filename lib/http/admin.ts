@@ -1,0 +1,42 @@
+import 'server-only';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { NextRequest } from 'next/server';
+import { env } from '../env';
+import { ApiError } from './errors';
+
+/**
+ * Guard for mutations (invalidate, flush, reset, simulations). Lives in the route
+ * handlers, not only in middleware, so a forged `x-middleware-subrequest` cannot skip it.
+ * Cross-origin browsers are refused; when ADMIN_TOKEN is set, the token is required.
+ */
+export function requireAdmin(request: NextRequest, adminToken = env.ADMIN_TOKEN): void {
+  if (!isSameOrigin(request)) throw new ApiError(403, 'cross_origin', 'Cross-origin requests may not change the cache.');
+  if (adminToken === undefined) return;
+  const presented = request.headers.get('x-admin-token') ?? bearer(request.headers.get('authorization'));
+  if (presented === null || !sameSecret(presented, adminToken)) {
+    throw new ApiError(401, 'admin_token_required', 'This action needs the admin token (header x-admin-token).');
+  }
+}
+
+/** Browsers send Origin on cross-site and on same-site mutations; tools like curl send none. */
+function isSameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return request.headers.get('sec-fetch-site') !== 'cross-site';
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function bearer(header: string | null): string | null {
+  const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/** Constant-time comparison; hashing first makes the lengths equal without leaking them. */
+function sameSecret(presented: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
