@@ -5,7 +5,7 @@ export function PageIntro({ eyebrow, title, children }: { eyebrow?: string; titl
   return (
     <div className="mb-6 max-w-3xl sm:mb-8">
       {eyebrow && <p className="text-sm font-semibold uppercase tracking-wide text-indigo-600">{eyebrow}</p>}
-      <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{title}</h1>
+      <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900 [overflow-wrap:anywhere] sm:text-4xl">{title}</h1>
       <div className="mt-3 space-y-2 text-base leading-relaxed text-slate-700">{children}</div>
     </div>
   );

@@ -32,7 +32,7 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
         <form onSubmit={submit} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
           <label htmlFor="username" className="block text-sm font-semibold text-slate-800">
@@ -57,9 +57,11 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
               Call expensive_function
             </button>
           </div>
-          <label className="mt-3 inline-flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" checked={bypass} onChange={(event) => setBypass(event.target.checked)} className="size-4 accent-indigo-600" />
-            Skip the cache (<code className="font-mono">?cache=bypass</code>) to feel the full cost every time
+          <label className="mt-3 flex items-start gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={bypass} onChange={(event) => setBypass(event.target.checked)} className="mt-0.5 size-4 shrink-0 accent-indigo-600" />
+            <span>
+              Skip the cache (<code className="font-mono">?cache=bypass</code>) to feel the full cost every time
+            </span>
           </label>
         </form>
 
