@@ -125,16 +125,16 @@ function seasonFactor(lat: number, dayMs: number): number {
 }
 
 /**
- * Sea-level annual mean: ~27 °C across the tropics (to 15°), then −0.5 °C per degree of
- * latitude: ~18 at Sydney, ~11 at Paris, ~5 at Oslo. Altitude costs 4.5 °C per km, less than
+ * Sea-level annual mean: ~27 °C across the tropics (to 15°), then −0.45 °C per degree of
+ * latitude: ~18.5 at Sydney, ~12 at Paris, ~7 at Oslo. Altitude costs 4.5 °C per km, less than
  * the free-air 6.5 because high cities sit on sun-warmed plateaus (checked on Bogotá, Nairobi,
- * Mexico City). Seasonal half-swing grows from ~0 at the equator to ~12 °C at 60°.
+ * Mexico City). Seasonal half-swing grows from ~0 at the equator to ~11 °C at 60°.
  */
 function climateMeanC(city: City, climate: ClimateTraits, season: number): number {
   const absLat = Math.abs(city.lat);
-  const seaLevelMean = 27 - 0.5 * Math.max(0, absLat - 15);
+  const seaLevelMean = 27 - 0.45 * Math.max(0, absLat - 15);
   const annualMean = seaLevelMean - 0.0045 * city.elevationM + climate.meanShiftC;
-  const halfSwing = (0.3 + 0.2 * absLat) * climate.seasonalSwing;
+  const halfSwing = (0.3 + 0.18 * absLat) * climate.seasonalSwing;
   return annualMean + halfSwing * season;
 }
 
