@@ -10,7 +10,7 @@ export interface Health {
 /** What the app is talking to, and whether it answers; never the URL (it may hold a password). */
 export async function getHealth(): Promise<Health> {
   const { client, backend } = await getRedis();
-  const version = await serverVersion(() => client.info('server'));
+  const version = backend === 'embedded' ? ((await serverVersion(() => client.info('server'))) && 'embedded (ioredis-mock)') : await serverVersion(() => client.info('server'));
   const connected = version !== null;
   return { status: connected ? 'ok' : 'degraded', backend, redis: { connected, version, circuit: redisBreaker().state } };
 }

@@ -1,4 +1,5 @@
 import { invalidate } from '@/lib/cache';
+import { cacheKey } from '@/lib/cache/keys';
 import { requireAdmin } from '@/lib/http/admin';
 import { route } from '@/lib/http/handler';
 import { serveScenario } from '@/lib/http/scenario-response';
@@ -17,5 +18,5 @@ export const DELETE = route<Context>(async (request, { params }) => {
   requireAdmin(request);
   const input = parseInput(usernameScenario.input, await params);
   const key = usernameScenario.keyOf(input);
-  return NextResponse.json({ data: { key, deleted: await invalidate(key) } });
+  return NextResponse.json({ data: { key: cacheKey(key), deleted: await invalidate(key) } });
 });
