@@ -23,6 +23,8 @@ export const statsKeys = {
   series: (source: TrafficSource, scenario: string, minute: number, prefix = env.CACHE_PREFIX) =>
     `${prefix}${STATS}${source}:ts:${scenario}:${minute}`,
   events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}events`,
+  /** Ids of the metric batches applied in one minute, so a resent batch counts once. */
+  flushed: (minute: number, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}flushed:${minute}`,
   pattern: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}*`,
 };
 

@@ -22,21 +22,32 @@ export function freePort(): Promise<number> {
 export class OwnRedisServer {
   private process: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** `--requirepass`, to prove the password in REDIS_URL never leaks. */
+    readonly password?: string,
+  ) {}
 
-  static async start(): Promise<OwnRedisServer> {
-    const server = new OwnRedisServer(await freePort());
+  static async start(options: { password?: string } = {}): Promise<OwnRedisServer> {
+    const server = await OwnRedisServer.reserve(options);
     await server.resume();
     return server;
   }
 
+  /** A port and a URL for a server that is not running yet (Redis down at start-up). */
+  static async reserve(options: { password?: string } = {}): Promise<OwnRedisServer> {
+    return new OwnRedisServer(await freePort(), options.password);
+  }
+
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    const auth = this.password === undefined ? '' : `:${encodeURIComponent(this.password)}@`;
+    return `redis://${auth}127.0.0.1:${this.port}`;
   }
 
   /** Start (again) on the same port and wait until it answers. */
   async resume(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    const auth = this.password === undefined ? [] : ['--requirepass', this.password];
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], {
       stdio: 'ignore',
     });
     await waitFor(async () => {
