@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, json } from '@/lib/testing/api';
-import { OwnRedisServer, waitFor } from '@/lib/testing/redis-server';
+import { OwnRedisServer, pointAppAt, waitFor } from '@/lib/testing/redis-server';
 
 /**
  * Redis faults seen through the real route handlers, against our own redis-server
@@ -24,14 +24,8 @@ const onRejection = (reason: unknown) => rejections.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   server = await OwnRedisServer.start();
-  Object.assign(process.env, {
-    REDIS_URL: server.url,
-    REDIS_COMMAND_TIMEOUT_MS: String(TIMEOUT_MS),
-    REDIS_BREAKER_THRESHOLD: '3',
-    REDIS_BREAKER_COOLDOWN_MS: '500',
-    USERNAME_DELAY_MS: String(COMPUTE_MS),
-    RATE_LIMIT_POINTS: '100000',
-  });
+  // A cool-down long enough that a slow, shared CI machine cannot see the circuit half-open mid-test.
+  pointAppAt(server, { USERNAME_DELAY_MS: String(COMPUTE_MS), RATE_LIMIT_POINTS: '100000', REDIS_BREAKER_COOLDOWN_MS: '1500' });
   prefix = process.env.CACHE_PREFIX ?? '';
   ({ flushMetrics } = await import('@/lib/cache'));
   ({ statsKeys } = await import('@/lib/cache/keys'));
@@ -148,6 +142,30 @@ describe('Redis frozen (process paused)', () => {
     // Once the circuit is open, requests skip Redis at once (compute time only).
     expect(answers.slice(-4).every((answer) => answer.ms < TIMEOUT_MS * 0.9)).toBe(true);
     await waitFor(async () => (await ask('cat')).status === 'hit', 5000, 100);
+  });
+});
+
+describe('Redis refusing writes (out of memory)', () => {
+  it('answers computed values, never 500, and counts exactly once Redis accepts writes again', async () => {
+    const before = await totals();
+    const answers: Answer[] = [];
+    await inspect.config('SET', 'maxmemory', '1');
+    try {
+      for (const name of ['oom1', 'oom2', 'oom1']) answers.push(await ask(name));
+      await sleep(300);
+    } finally {
+      await inspect.config('SET', 'maxmemory', '0');
+    }
+    expect(answers.map((answer) => [answer.http, answer.status])).toEqual([
+      [200, 'miss'],
+      [200, 'miss'],
+      [200, 'miss'],
+    ]);
+    // Nothing could be stored; now it can, and the refused metrics arrive once.
+    const refill = [await ask('oom1'), await ask('oom1')];
+    expect(refill.map((answer) => answer.status)).toEqual(['miss', 'hit']);
+    await sleep(300);
+    expect(delta(await totals(), before)).toEqual(tally([...answers, ...refill]));
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { callApi, json } from '@/lib/testing/api';
-import { OwnRedisServer, waitFor } from '@/lib/testing/redis-server';
+import { OwnRedisServer, pointAppAt, waitFor } from '@/lib/testing/redis-server';
 
 /**
  * REDIS_URL points at a Redis that is not running yet when the app loads: the app must
@@ -14,7 +14,7 @@ const onRejection = (reason: unknown) => rejections.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   server = await OwnRedisServer.reserve();
-  Object.assign(process.env, { REDIS_URL: server.url, REDIS_COMMAND_TIMEOUT_MS: '200', REDIS_BREAKER_COOLDOWN_MS: '500', USERNAME_DELAY_MS: '40' });
+  pointAppAt(server);
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callApi } from '@/lib/testing/api';
-import { OwnRedisServer, waitFor } from '@/lib/testing/redis-server';
+import { OwnRedisServer, pointAppAt, waitFor } from '@/lib/testing/redis-server';
 
 /**
  * The password in REDIS_URL must never reach a response or a log line: our own
@@ -19,7 +19,7 @@ beforeAll(async () => {
     });
   }
   server = await OwnRedisServer.start({ password: PASSWORD });
-  Object.assign(process.env, { REDIS_URL: server.url, REDIS_COMMAND_TIMEOUT_MS: '200', REDIS_BREAKER_COOLDOWN_MS: '500' });
+  pointAppAt(server);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, json } from '../testing/api';
-import { OwnRedisServer, waitFor } from '../testing/redis-server';
+import { OwnRedisServer, pointAppAt, waitFor } from '../testing/redis-server';
 
 /** Our own redis-server, so one test can stop it; settings load with the route modules. */
 const POINTS = 3;
@@ -11,13 +11,7 @@ let prefix: string;
 
 beforeAll(async () => {
   server = await OwnRedisServer.start();
-  Object.assign(process.env, {
-    REDIS_URL: server.url,
-    RATE_LIMIT_POINTS: String(POINTS),
-    RATE_LIMIT_WINDOW_SECONDS: '60',
-    REDIS_COMMAND_TIMEOUT_MS: '200',
-    REDIS_BREAKER_COOLDOWN_MS: '500',
-  });
+  pointAppAt(server, { RATE_LIMIT_POINTS: String(POINTS), RATE_LIMIT_WINDOW_SECONDS: '60' });
   prefix = process.env.CACHE_PREFIX ?? '';
   const { inspector } = await import('../testing/redis');
   inspect = inspector(server.url);

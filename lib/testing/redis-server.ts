@@ -83,6 +83,21 @@ export class OwnRedisServer {
   }
 }
 
+/**
+ * Points the app at `server` before its modules load (lib/env.ts reads process.env once),
+ * with settings that make each fault cost milliseconds: 200 ms command timeout, circuit
+ * open after 3 failures for 500 ms. `extra` adds or overrides settings.
+ */
+export function pointAppAt(server: OwnRedisServer, extra: Record<string, string> = {}): void {
+  Object.assign(process.env, {
+    REDIS_URL: server.url,
+    REDIS_COMMAND_TIMEOUT_MS: '200',
+    REDIS_BREAKER_THRESHOLD: '3',
+    REDIS_BREAKER_COOLDOWN_MS: '500',
+    ...extra,
+  });
+}
+
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 50): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
