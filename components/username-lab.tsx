@@ -5,6 +5,7 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
+import { useAdminAction } from './use-admin-action';
 
 interface Props {
   delayMs: number;
@@ -18,17 +19,20 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
   const [bypass, setBypass] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const { state, history, run } = useScenarioRequest<Value>();
+  const admin = useAdminAction();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNote(null);
+    admin.dismiss();
     const query = bypass ? '?cache=bypass' : '';
     void run(username.trim() || username, () => fetch(`/api/username/${encodeURIComponent(username)}${query}`));
   };
 
-  const invalidate = async () => {
+  const invalidate = () => {
     if (state.phase !== 'done') return;
-    setNote(await invalidateEntry(`/api/username/${encodeURIComponent(state.label)}`));
+    const url = `/api/username/${encodeURIComponent(state.label)}`;
+    void admin.run(async () => setNote(await invalidateEntry(url)));
   };
 
   return (
@@ -72,7 +76,7 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
           </p>
         )}
         {state.phase === 'done' && (
-          <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} onInvalidate={invalidate} invalidateNote={note}>
+          <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} onInvalidate={invalidate} invalidateNote={note} invalidatePrompt={admin.prompt}>
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Returned value</p>
             <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" data-testid="value">
               {JSON.stringify(state.response.data, null, 2)}

@@ -1,10 +1,15 @@
 import 'server-only';
 
-/** Thrown without touching Redis: the call was certainly not sent. */
+/**
+ * Redis could not do what was asked: callers fail open (compute without the cache) or
+ * answer 503. `notSent`: the call certainly never reached Redis. `refused`: Redis answered
+ * with an error (OOM, READONLY, LOADING, BUSY…), so the connection itself is fine.
+ */
 export class RedisUnavailableError extends Error {
   constructor(
     message: string,
     readonly notSent: boolean,
+    readonly refused = false,
   ) {
     super(message);
     this.name = 'RedisUnavailableError';
@@ -49,8 +54,11 @@ export class CircuitBreaker {
       this.failures = 0;
       return result;
     } catch (error) {
-      // A server's error reply (WRONGTYPE, NOSCRIPT…) proves the connection works.
-      if (isReplyError(error)) throw error;
+      if (isReplyError(error)) {
+        // An error reply proves the connection works: no reason to open the circuit.
+        this.failures = 0;
+        throw new RedisUnavailableError((error as Error).message, false, true);
+      }
       this.recordFailure();
       throw asUnavailable(error);
     } finally {

@@ -63,11 +63,15 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Settings that may carry a password: a bad value is named, never echoed into the logs. */
+const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN']);
+
 function loadEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);
   if (parsed.success) return parsed.data;
+  const shown = (name: string) => (SECRET_SETTINGS.has(name) ? 'a value not shown, as it may hold a password' : JSON.stringify(source[name]));
   const problems = parsed.error.issues
-    .map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`)
+    .map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${shown(String(issue.path[0]))})`)
     .join('\n');
   throw new Error(`Invalid Cache Lab configuration:\n${problems}\nSee README.md "Settings" for every variable and its default.`);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import Redis, { type RedisOptions } from 'ioredis';
-import { CircuitBreaker } from './circuit';
+import { CircuitBreaker, RedisUnavailableError } from './circuit';
 import { env } from './env';
 
 export type Backend = 'redis' | 'embedded';
@@ -10,7 +10,7 @@ export interface RedisHandle {
   backend: Backend;
 }
 
-export { RedisUnavailableError } from './circuit';
+export { RedisUnavailableError };
 
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 const HANDLE = Symbol.for('cachelab.redis.handle');
@@ -40,7 +40,13 @@ export function redisBreaker(): CircuitBreaker {
  */
 export async function withRedis<T>(work: (client: Redis) => Promise<T>): Promise<T> {
   const { client } = await getRedis();
-  return redisBreaker().run(() => work(client));
+  try {
+    return await redisBreaker().run(() => work(client));
+  } catch (error) {
+    // Refusals (OOM, READONLY…) would otherwise go unnoticed behind the fail-open path.
+    if (error instanceof RedisUnavailableError && error.refused) logRedisProblem(`Redis refused a command: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Options that make Redis trouble cost a request milliseconds, never a hang or a double count. */
@@ -67,7 +73,7 @@ async function connect(): Promise<RedisHandle> {
 
 async function openReal(url: string): Promise<Redis> {
   const client = new Redis(url, resilientOptions());
-  client.on('error', logConnectionError);
+  client.on('error', (error: Error) => logRedisProblem(`Redis connection problem: ${error.message}`));
   // Give the first requests a connected client, but never block start-up on a Redis that is down.
   await onceReady(client, 1500);
   return client;
@@ -100,10 +106,13 @@ async function answers(url: string): Promise<boolean> {
 }
 
 let lastLoggedAt = 0;
-/** ioredis emits an error per reconnect attempt; one line every 10 s is enough, and never the URL (it may hold a password). */
-function logConnectionError(error: Error) {
+/**
+ * ioredis emits an error per reconnect attempt; one line every 10 s is enough. Only the
+ * message is logged, never the error object or the URL: either may carry the password.
+ */
+function logRedisProblem(line: string) {
   const now = Date.now();
   if (now - lastLoggedAt < 10_000) return;
   lastLoggedAt = now;
-  console.warn(`[cachelab] Redis connection problem: ${error.message}`);
+  console.warn(`[cachelab] ${line}`);
 }

@@ -13,10 +13,12 @@ interface Props {
   children: ReactNode;
   onInvalidate?: () => void;
   invalidateNote?: string | null;
+  /** Shown under the invalidate button, e.g. the admin-token prompt of useAdminAction. */
+  invalidatePrompt?: ReactNode;
 }
 
 /** The answer to one request: what came back, how the cache served it, and how long it lives. */
-export function ResultPanel({ cache, lifetimeMs, children, onInvalidate, invalidateNote }: Props) {
+export function ResultPanel({ cache, lifetimeMs, children, onInvalidate, invalidateNote, invalidatePrompt }: Props) {
   return (
     <section aria-live="polite" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -56,6 +58,7 @@ export function ResultPanel({ cache, lifetimeMs, children, onInvalidate, invalid
           {invalidateNote && <p className="text-sm text-slate-600" role="status">{invalidateNote}</p>}
         </div>
       )}
+      {onInvalidate && invalidatePrompt && <div className="mt-4">{invalidatePrompt}</div>}
     </section>
   );
 }

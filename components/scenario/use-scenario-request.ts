@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState } from 'react';
 import type { ApiErrorBody, CacheStatus, ScenarioResponse } from '@/lib/api-types';
+import { AdminTokenRequired, adminFetch } from '../admin-token';
 
 export interface HistoryEntry {
   id: number;
@@ -51,15 +52,16 @@ export function errorMessage(body: unknown, status: number): string {
   return error?.message ? error.message : `The server answered ${status}.`;
 }
 
-/** DELETE a cache entry; resolves to a sentence for the UI. */
+/** DELETE a cache entry; resolves to a sentence for the UI (AdminTokenRequired goes to useAdminAction). */
 export async function invalidateEntry(url: string): Promise<string> {
   try {
-    const response = await fetch(url, { method: 'DELETE' });
+    const response = await adminFetch(url, { method: 'DELETE' });
     const body: unknown = await response.json();
     if (!response.ok) return errorMessage(body, response.status);
     const deleted = (body as { data?: { deleted?: boolean } }).data?.deleted;
     return deleted ? 'Entry deleted: the next request is a miss.' : 'Nothing to delete: the entry had already expired.';
-  } catch {
+  } catch (error) {
+    if (error instanceof AdminTokenRequired) throw error;
     return 'The server did not answer.';
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { RedisUnavailableError, withRedis } from '../redis';
 import { decodeEnvelope, encodeEnvelope } from './envelope';
-import { cacheKey, statsKeys } from './keys';
+import { cacheKey } from './keys';
 import { metricsRecorder, type Observation } from './recorder';
 import { cacheCommands, type LookupReply } from './scripts';
 import { expiryKind, type CacheStatus, type Expiry, type ExpiryKind, type TrafficSource } from './types';
@@ -41,7 +41,6 @@ interface Computed<V> {
   value: V;
   computeMs: number;
   ttlMs: number | null;
-  stored: boolean;
   storeMs: number;
 }
 
@@ -62,7 +61,7 @@ export async function cached<V>(options: CachedOptions<V>): Promise<CachedResult
 
   let reply: LookupReply;
   try {
-    reply = await withRedis((client) => cacheCommands(client).cachelabLookup(key, totalsKey(options)));
+    reply = await withRedis((client) => cacheCommands(client).cachelabLookup(key));
   } catch (error) {
     if (error instanceof RedisUnavailableError) return bypass(options, key, started);
     throw error;
@@ -74,11 +73,11 @@ export async function cached<V>(options: CachedOptions<V>): Promise<CachedResult
     const envelope = kind === 'hit' ? decodeEnvelope(raw, options.isValue) : null;
     if (envelope) {
       const result = finish(options, key, started, 'hit', envelope.v, pttl, lookupMs, 0);
-      record(options, result, true);
+      record(options, result);
       return result;
     }
     // A foreign or corrupt value: recompute and overwrite it, and say so in the metrics.
-    noteCorruptValue(options, kind === 'hit');
+    metricsRecorder().adjust(source(options), options.scenario, 'error', 1);
   }
   return missed(options, key, started, lookupMs);
 }
@@ -93,7 +92,7 @@ async function missed<V>(options: CachedOptions<V>, key: string, started: number
     const computed = await computation;
     const status = 'miss';
     const result = finish(options, key, started, status, computed.value, computed.ttlMs, lookupMs + computed.storeMs, computed.computeMs);
-    record(options, result, computed.stored);
+    record(options, result);
     return result;
   } catch (error) {
     countFailure(options, 'miss');
@@ -113,11 +112,11 @@ async function computeAndStore<V>(options: CachedOptions<V>, key: string): Promi
 
   const storeStarted = performance.now();
   try {
-    const ttlMs = await withRedis((client) => cacheCommands(client).cachelabStore(key, totalsKey(options), payload, mode, at));
-    return { value, computeMs, ttlMs: ttlMs > 0 ? ttlMs : null, stored: true, storeMs: performance.now() - storeStarted };
+    const ttlMs = await withRedis((client) => cacheCommands(client).cachelabStore(key, payload, mode, at));
+    return { value, computeMs, ttlMs: ttlMs > 0 ? ttlMs : null, storeMs: performance.now() - storeStarted };
   } catch (error) {
     if (!(error instanceof RedisUnavailableError)) throw error;
-    return { value, computeMs, ttlMs: null, stored: false, storeMs: performance.now() - storeStarted };
+    return { value, computeMs, ttlMs: null, storeMs: performance.now() - storeStarted };
   }
 }
 
@@ -130,7 +129,7 @@ async function join<V>(options: CachedOptions<V>, key: string, started: number, 
     throw error;
   }
   const result = finish(options, key, started, 'coalesced', computed.value, computed.ttlMs, lookupMs, 0);
-  record(options, result, false);
+  record(options, result);
   return result;
 }
 
@@ -145,7 +144,7 @@ async function bypass<V>(options: CachedOptions<V>, key: string, started: number
   const value = await options.compute();
   const computeMs = performance.now() - computeStarted;
   const result = finish(options, key, started, 'bypass', value, null, 0, computeMs);
-  record(options, result, false);
+  record(options, result);
   return result;
 }
 
@@ -173,7 +172,7 @@ function finish<V>(
   };
 }
 
-function record(options: CachedOptions<unknown>, result: CachedResult<unknown>, counted: boolean) {
+function record(options: CachedOptions<unknown>, result: CachedResult<unknown>) {
   const observation: Observation = {
     scenario: options.scenario,
     source: source(options),
@@ -182,19 +181,11 @@ function record(options: CachedOptions<unknown>, result: CachedResult<unknown>, 
     latencyMs: result.latencyMs,
     computeMs: result.computeMs,
     at: Date.now(),
-    counted,
   };
   metricsRecorder().observe(observation);
 }
 
-function noteCorruptValue(options: CachedOptions<unknown>, countedAsHit: boolean) {
-  const recorder = metricsRecorder();
-  if (countedAsHit) recorder.adjust(source(options), options.scenario, 'hit', -1);
-  recorder.adjust(source(options), options.scenario, 'error', 1);
-}
-
 const source = (options: CachedOptions<unknown>): TrafficSource => options.source ?? 'live';
-const totalsKey = (options: CachedOptions<unknown>) => statsKeys.totals(source(options), options.scenario);
 
 /** Delete one cached entry by its readable key; true when something was deleted. */
 export async function invalidate(readableKey: string): Promise<boolean> {

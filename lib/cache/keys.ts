@@ -23,6 +23,10 @@ export const statsKeys = {
   series: (source: TrafficSource, scenario: string, minute: number, prefix = env.CACHE_PREFIX) =>
     `${prefix}${STATS}${source}:ts:${scenario}:${minute}`,
   events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}events`,
+  /** Per-client request counts of the rate limiter (it appends `:<client>`); never listed as cache entries. */
+  rateLimit: (bucket: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}rl:${bucket}`,
+  /** Ids of the metric batches applied in one minute, so a resent batch counts once. */
+  flushed: (minute: number, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}flushed:${minute}`,
   pattern: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}*`,
 };
 

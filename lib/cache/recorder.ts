@@ -1,9 +1,11 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { env } from '../env';
 import { RedisUnavailableError, withRedis } from '../redis';
 import { bucketIndex } from './histogram';
 import { statsKeys } from './keys';
+import { cacheCommands } from './scripts';
 import type { CacheStatus, TrafficSource } from './types';
 
 export interface Observation {
@@ -14,8 +16,6 @@ export interface Observation {
   latencyMs: number;
   computeMs: number;
   at: number;
-  /** True when the lookup or store script already counted this request atomically. */
-  counted: boolean;
 }
 
 /** Seconds per slot of the latency-percentile series; counts and sums are per second. */
@@ -25,6 +25,10 @@ const HISTOGRAM_TTL_SECONDS = 7 * 24 * 3600;
 const FLUSH_EVERY_MS = 250;
 /** Flush early once this many distinct fields are pending, so a burst never piles up in memory. */
 const FLUSH_AT_FIELDS = 2000;
+/** How long Redis remembers an applied batch id: far longer than any retry waits. */
+const APPLIED_IDS_TTL_SECONDS = 3600;
+/** Batches in doubt kept for a resend; beyond that the oldest are dropped (with a warning). */
+const MAX_IN_DOUBT = 1000;
 
 type Deltas = Map<string, Map<string, number>>;
 
@@ -36,26 +40,41 @@ interface Pending {
   fields: number;
 }
 
+/** A sealed batch: its id makes a resend harmless, `mayHaveLanded` says whether one is needed. */
+interface Batch {
+  id: string;
+  minute: number;
+  pending: Pending;
+  mayHaveLanded: boolean;
+}
+
 const empty = (): Pending => ({ counts: new Map(), sums: new Map(), expiries: new Map(), events: [], fields: 0 });
+const isEmpty = (pending: Pending) => pending.fields === 0 && pending.events.length === 0;
 
 /**
- * Batches everything about a request except its hit/miss count: latency sums,
- * histograms, per-second series and the recent-requests stream. One pipelined flush
- * every 250 ms (or sooner under load) keeps the hit path at one Redis round trip.
- * Counts the scripts could not record (bypass, coalesced, outages) are kept until
- * Redis takes them, so hits + misses + coalesced + bypasses always equals requests.
+ * Batches everything the cache records about a request — its count, latency sums,
+ * histograms, per-second series and the recent-requests stream — and writes it with one
+ * script every 250 ms (or sooner under load), so the hit path stays one Redis round trip.
+ *
+ * Counts stay exact through outages: a batch that certainly did not reach Redis is merged
+ * into the next one; a batch that may have (timeout, connection lost mid-flight) is sent
+ * again under the same id, and Redis applies each id once. So hits + misses + coalesced +
+ * stale + bypasses always equals requests, never more (no replayed increments), never less.
  */
 export class MetricsRecorder {
   private pending = empty();
+  private inDoubt: Batch[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly instance = randomBytes(6).toString('hex');
+  private sequence = 0;
 
   constructor(private readonly prefix: string = env.CACHE_PREFIX) {}
 
   observe(observation: Observation): void {
     const { source, scenario, status, latencyMs, computeMs, at } = observation;
     const totals = statsKeys.totals(source, scenario, this.prefix);
-    if (!observation.counted) this.add('counts', totals, status, 1);
+    this.add('counts', totals, status, 1);
     this.add('counts', totals, `${status}_n`, 1);
     this.add('sums', totals, `${status}_ms`, latencyMs);
     if (computeMs > 0) {
@@ -89,39 +108,55 @@ export class MetricsRecorder {
   /** Write what is pending now; tests and shutdown call it, the timer does otherwise. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    if (this.pending.fields === 0 && this.pending.events.length === 0) return;
-    const batch = this.pending;
-    this.pending = empty();
-    this.flushing = this.write(batch).finally(() => {
+    if (isEmpty(this.pending) && this.inDoubt.length === 0) return;
+    const batches = this.inDoubt.splice(0);
+    if (!isEmpty(this.pending)) batches.push(this.seal());
+    this.flushing = this.send(batches).finally(() => {
       this.flushing = null;
     });
     await this.flushing;
   }
 
-  private async write(batch: Pending): Promise<void> {
-    try {
-      await withRedis((client) => execBatch(client, batch, this.prefix));
-    } catch (error) {
-      // Not sent: keep the counts (they must stay exact) and let go of the rest, which
-      // only describes latency during an outage and would otherwise grow without bound.
-      if (error instanceof RedisUnavailableError && error.notSent) this.requeueCounts(batch);
+  private seal(): Batch {
+    const batch = { id: `${this.instance}:${(this.sequence += 1)}`, minute: Math.floor(Date.now() / 60_000), pending: this.pending, mayHaveLanded: false };
+    this.pending = empty();
+    return batch;
+  }
+
+  /** Oldest first; after a failure the rest wait for the next flush. */
+  private async send(batches: Batch[]): Promise<void> {
+    for (const [index, batch] of batches.entries()) {
+      try {
+        await withRedis((client) => applyBatch(client, batch, this.prefix));
+      } catch (error) {
+        if (!(error instanceof RedisUnavailableError && error.notSent)) batch.mayHaveLanded = true;
+        for (const unsent of batches.slice(index)) this.keep(unsent);
+        this.schedule();
+        return;
+      }
     }
   }
 
-  private requeueCounts(batch: Pending) {
-    for (const [key, fields] of batch.counts) {
-      if (!key.includes(':totals:')) continue;
-      for (const [field, delta] of fields) if (!field.endsWith('_n')) this.add('counts', key, field, delta);
+  /**
+   * Keeps what a failed flush must not lose: the counts (they must stay exact). Latency
+   * detail only describes the outage and would otherwise grow without bound, so it goes.
+   */
+  private keep(batch: Batch) {
+    if (!batch.mayHaveLanded) {
+      for (const [key, field, delta] of totalsCounts(batch.pending)) this.add('counts', key, field, delta);
+      return;
     }
-    this.schedule();
+    const counts = empty();
+    for (const [key, field, delta] of totalsCounts(batch.pending)) addTo(counts, 'counts', key, field, delta);
+    this.inDoubt.push({ ...batch, pending: counts });
+    if (this.inDoubt.length > MAX_IN_DOUBT) {
+      this.inDoubt.shift();
+      console.warn('[cachelab] Redis has not confirmed metrics for a long time: dropping the oldest unconfirmed counts');
+    }
   }
 
   private add(kind: 'counts' | 'sums', key: string, field: string, delta: number) {
-    let fields = this.pending[kind].get(key);
-    if (!fields) this.pending[kind].set(key, (fields = new Map()));
-    const previous = fields.get(field);
-    if (previous === undefined) this.pending.fields += 1;
-    fields.set(field, (previous ?? 0) + delta);
+    addTo(this.pending, kind, key, field, delta);
   }
 
   private schedule() {
@@ -138,18 +173,46 @@ export class MetricsRecorder {
   }
 }
 
-async function execBatch(client: Redis, batch: Pending, prefix: string): Promise<void> {
-  const pipeline = client.pipeline();
-  for (const [key, fields] of batch.counts) for (const [field, delta] of fields) if (delta !== 0) pipeline.hincrby(key, field, delta);
-  for (const [key, fields] of batch.sums) for (const [field, delta] of fields) pipeline.hincrbyfloat(key, field, round(delta));
-  for (const [key, seconds] of batch.expiries) pipeline.expire(key, seconds);
-  const stream = statsKeys.events(prefix);
-  for (const event of batch.events) {
-    pipeline.xadd(stream, 'MAXLEN', String(EVENTS_KEPT), '*', ...eventFields(event));
+function addTo(pending: Pending, kind: 'counts' | 'sums', key: string, field: string, delta: number) {
+  let fields = pending[kind].get(key);
+  if (!fields) pending[kind].set(key, (fields = new Map()));
+  const previous = fields.get(field);
+  if (previous === undefined) pending.fields += 1;
+  fields.set(field, (previous ?? 0) + delta);
+}
+
+/** Request counts per status and errors; `<status>_n` goes with the latency sums it counts. */
+function* totalsCounts(pending: Pending): Generator<[string, string, number]> {
+  for (const [key, fields] of pending.counts) {
+    if (!key.includes(':totals:')) continue;
+    for (const [field, delta] of fields) if (!field.endsWith('_n')) yield [key, field, delta];
   }
-  const results = await pipeline.exec();
-  const failed = results?.find(([error]) => error);
-  if (failed?.[0]) throw failed[0];
+}
+
+async function applyBatch(client: Redis, batch: Batch, prefix: string): Promise<void> {
+  const keys = [statsKeys.flushed(batch.minute, prefix)];
+  const indexOf = new Map<string, string>();
+  const slot = (key: string) => {
+    let index = indexOf.get(key);
+    if (index === undefined) indexOf.set(key, (index = String(keys.push(key))));
+    return index;
+  };
+  const { counts, sums, expiries, events } = batch.pending;
+  const section = (entries: string[][]) => [String(entries.length), ...entries.flat()];
+  const args = [
+    batch.id,
+    String(APPLIED_IDS_TTL_SECONDS),
+    ...section([...counts].flatMap(([key, fields]) => [...fields].filter(([, delta]) => delta !== 0).map(([field, delta]) => [slot(key), field, String(delta)]))),
+    ...section([...sums].flatMap(([key, fields]) => [...fields].map(([field, delta]) => [slot(key), field, String(round(delta))]))),
+    ...section([...expiries].map(([key, seconds]) => [slot(key), String(seconds)])),
+    String(events.length),
+    ...(events.length > 0 ? [slot(statsKeys.events(prefix)), String(EVENTS_KEPT)] : []),
+    ...events.flatMap((event) => {
+      const fields = eventFields(event);
+      return [String(fields.length), ...fields];
+    }),
+  ];
+  await cacheCommands(client).cachelabApplyBatch(String(keys.length), ...keys, ...args);
 }
 
 function eventFields(event: Observation): string[] {

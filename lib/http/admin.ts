@@ -22,7 +22,8 @@ export function requireAdmin(request: NextRequest, adminToken = env.ADMIN_TOKEN)
 function isSameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return request.headers.get('sec-fetch-site') !== 'cross-site';
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  // `next start` sets X-Forwarded-Host to Host unless a proxy in front already did; a list names the first hop first.
+  const host = (request.headers.get('x-forwarded-host') ?? request.headers.get('host'))?.split(',')[0]?.trim().toLowerCase();
   try {
     return new URL(origin).host === host;
   } catch {

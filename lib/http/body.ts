@@ -10,7 +10,7 @@ import { ApiError } from './errors';
  */
 export async function readJsonBody(request: NextRequest, maxBytes = env.MAX_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
   const declared = Number(request.headers.get('content-length'));
@@ -39,7 +39,12 @@ async function readCapped(request: NextRequest, maxBytes: number): Promise<strin
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    // Never guess: a replacement character would silently change the input (and its cache key).
+    throw new ApiError(400, 'invalid_json', 'The request body is not valid UTF-8.');
+  }
 }
 
 const tooLarge = (maxBytes: number) => new ApiError(413, 'body_too_large', `The request body is larger than ${maxBytes} bytes.`);

@@ -1,6 +1,8 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { ZodError } from 'zod';
+import { RedisUnavailableError } from '../circuit';
+import { env } from '../env';
 
 /** An error the client caused or may act on; its message is safe to show. */
 export class ApiError extends Error {
@@ -32,6 +34,11 @@ export function describeZodError(error: ZodError): string {
 
 export function toErrorResponse(error: unknown) {
   if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.headers);
+  // Work that needs Redis itself (invalidate, flush, listing keys) cannot fail open: say so plainly.
+  if (error instanceof RedisUnavailableError) {
+    const retryAfter = String(Math.ceil(env.REDIS_BREAKER_COOLDOWN_MS / 1000));
+    return errorResponse(503, 'redis_unavailable', 'Redis is not answering right now; try again in a few seconds.', { 'Retry-After': retryAfter });
+  }
   console.error('[cachelab] unhandled error in a route handler:', error);
   return errorResponse(500, 'internal_error', 'Something went wrong on the server; the error has been logged.');
 }

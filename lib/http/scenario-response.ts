@@ -3,14 +3,13 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { CachedResult } from '../cache';
 import { runScenario, type Scenario } from '../scenarios/scenario';
-import { parseInput } from './validate';
+import { parseInput, parseQuery } from './validate';
 
 const scenarioQuery = z.strictObject({ cache: z.enum(['bypass']).optional() });
 
 /** `?cache=bypass` computes without the cache; any other query parameter is a mistake worth a 400. */
 export function cacheMode(request: NextRequest): 'cache' | 'bypass' {
-  const query = parseInput(scenarioQuery, Object.fromEntries(request.nextUrl.searchParams), 'invalid_query');
-  return query.cache ?? 'cache';
+  return parseQuery(request, scenarioQuery).cache ?? 'cache';
 }
 
 /** The shared envelope of every scenario endpoint: parse → run through the cache → shape. */

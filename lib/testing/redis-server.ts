@@ -22,21 +22,32 @@ export function freePort(): Promise<number> {
 export class OwnRedisServer {
   private process: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** `--requirepass`, to prove the password in REDIS_URL never leaks. */
+    readonly password?: string,
+  ) {}
 
-  static async start(): Promise<OwnRedisServer> {
-    const server = new OwnRedisServer(await freePort());
+  static async start(options: { password?: string } = {}): Promise<OwnRedisServer> {
+    const server = await OwnRedisServer.reserve(options);
     await server.resume();
     return server;
   }
 
+  /** A port and a URL for a server that is not running yet (Redis down at start-up). */
+  static async reserve(options: { password?: string } = {}): Promise<OwnRedisServer> {
+    return new OwnRedisServer(await freePort(), options.password);
+  }
+
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    const auth = this.password === undefined ? '' : `:${encodeURIComponent(this.password)}@`;
+    return `redis://${auth}127.0.0.1:${this.port}`;
   }
 
   /** Start (again) on the same port and wait until it answers. */
   async resume(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    const auth = this.password === undefined ? [] : ['--requirepass', this.password];
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], {
       stdio: 'ignore',
     });
     await waitFor(async () => {
@@ -70,6 +81,21 @@ export class OwnRedisServer {
   unpause(): void {
     this.process?.kill('SIGCONT');
   }
+}
+
+/**
+ * Points the app at `server` before its modules load (lib/env.ts reads process.env once),
+ * with settings that make each fault cost milliseconds: 200 ms command timeout, circuit
+ * open after 3 failures for 500 ms. `extra` adds or overrides settings.
+ */
+export function pointAppAt(server: OwnRedisServer, extra: Record<string, string> = {}): void {
+  Object.assign(process.env, {
+    REDIS_URL: server.url,
+    REDIS_COMMAND_TIMEOUT_MS: '200',
+    REDIS_BREAKER_THRESHOLD: '3',
+    REDIS_BREAKER_COOLDOWN_MS: '500',
+    ...extra,
+  });
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 50): Promise<void> {

@@ -3,7 +3,10 @@ import { escapeGlob } from '../cache/keys';
 
 /** A plain client for assertions: it sees what the app wrote, beside the app's own client. */
 export function inspector(url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/9'): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1 });
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  // Fault tests stop this Redis on purpose: reconnect quietly.
+  client.on('error', () => {});
+  return client;
 }
 
 export async function keysUnder(client: Redis, prefix: string): Promise<string[]> {
