@@ -8,13 +8,6 @@ export async function register() {
   const { getRedis } = await import('./lib/redis');
   const { backend } = await getRedis();
   console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);
-  await openLeaderboardDatabase();
-}
-
-/** Seeding blocks the event loop for a second or two: pay it now, not during someone's first request. */
-async function openLeaderboardDatabase() {
-  const { leaderboardStore } = await import('./lib/scenarios/leaderboard/store');
-  const { db } = leaderboardStore();
-  const { seeded, ms, players, rows } = db.seed;
-  console.log(`[cachelab] leaderboard database ${db.file}: ${players} players, ${rows} games${seeded ? ` (seeded in ${Math.round(ms)} ms)` : ''}`);
+  // Tested again in place so the Edge build drops this Node-only import.
+  if (process.env.NEXT_RUNTIME === 'nodejs') (await import('./lib/scenarios/leaderboard/store')).openLeaderboardAtStart();
 }

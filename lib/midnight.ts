@@ -3,7 +3,7 @@
  * day" (a daily leaderboard, a forecast that starts today). Pure: shared by server and tests.
  */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**

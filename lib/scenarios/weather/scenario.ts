@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CachedResult } from '../../cache';
 import { env } from '../../env';
 import { ApiError } from '../../http/errors';
+import { cacheMeta } from '../../http/scenario-response';
 import { nextMidnight } from '../../midnight';
 import { HOUR_MS, runScenario, simulateWork, type RunOptions, type Scenario } from '../scenario';
 import { CITIES, findCity, suggestCity, type City } from './cities';
@@ -63,6 +64,17 @@ export async function forecastBoth(city: City, options: RunOptions = {}): Promis
   return { ttl, daily };
 }
 
+/** The body of GET /api/weather/{city}: both forecasts, and how the cache served each. */
+export function weatherReport(city: City, results: Record<WeatherStrategy, CachedResult<WeatherValue>>) {
+  const { slug, name, country, lat, lon } = city;
+  return {
+    data: { city: { slug, name, country, lat, lon }, ...cacheDay(), forecasts: { ttl: results.ttl.value, daily: results.daily.value } },
+    cache: { ttl: cacheMeta(results.ttl), daily: cacheMeta(results.daily) },
+  };
+}
+
+export type WeatherReport = ReturnType<typeof weatherReport>;
+
 /** A city by slug or name ("São Paulo", "sao-paulo"), or a 404 that suggests the closest one. */
 export function cityOrNotFound(raw: string): City {
   const city = findCity(raw);
@@ -74,7 +86,7 @@ export function cityOrNotFound(raw: string): City {
 }
 
 /** The calendar day that day-aligned entries belong to. */
-export function cacheDay(now = Date.now()) {
+function cacheDay(now = Date.now()) {
   return { timeZone: env.CACHE_TZ, today: todayIn(env.CACHE_TZ, new Date(now)), dayEndsAt: new Date(nextMidnight(now, env.CACHE_TZ)).toISOString() };
 }
 

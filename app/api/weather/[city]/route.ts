@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { invalidate } from '@/lib/cache';
 import { requireAdmin } from '@/lib/http/admin';
 import { route } from '@/lib/http/handler';
-import { cacheHeaders, cacheMeta, cacheMode } from '@/lib/http/scenario-response';
+import { cacheHeaders, cacheMode } from '@/lib/http/scenario-response';
 import { parseInput } from '@/lib/http/validate';
-import { cacheDay, cityOrNotFound, forecastBoth, WEATHER_STRATEGIES, weatherScenario } from '@/lib/scenarios/weather/scenario';
+import { cityOrNotFound, forecastBoth, WEATHER_STRATEGIES, weatherReport, weatherScenario } from '@/lib/scenarios/weather/scenario';
 
 type Context = { params: Promise<{ city: string }> };
 
@@ -13,14 +13,7 @@ type Context = { params: Promise<{ city: string }> };
 export const GET = route<Context>(async (request, { params }) => {
   const city = cityOrNotFound((await params).city);
   const results = await forecastBoth(city, { mode: cacheMode(request) });
-  const { slug, name, country, lat, lon } = city;
-  return NextResponse.json(
-    {
-      data: { city: { slug, name, country, lat, lon }, ...cacheDay(), forecasts: { ttl: results.ttl.value, daily: results.daily.value } },
-      cache: { ttl: cacheMeta(results.ttl), daily: cacheMeta(results.daily) },
-    },
-    { headers: cacheHeaders([results.ttl, results.daily]) },
-  );
+  return NextResponse.json(weatherReport(city, results), { headers: cacheHeaders([results.ttl, results.daily]) });
 });
 
 const deleteQuery = z.strictObject({ strategy: z.enum(WEATHER_STRATEGIES).optional() });
