@@ -8,4 +8,6 @@ export async function register() {
   const { getRedis } = await import('./lib/redis');
   const { backend } = await getRedis();
   console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);
+  // Tested again in place so the Edge build drops this Node-only import.
+  if (process.env.NEXT_RUNTIME === 'nodejs') (await import('./lib/scenarios/leaderboard/store')).openLeaderboardAtStart();
 }

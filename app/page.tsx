@@ -10,6 +10,9 @@ const VOCABULARY = [
 
 const SCENARIOS = [
   { href: '/username', title: 'expensive_function(username)', text: 'A slow function, a per-user key, a TTL in hours. The tutorial’s first example.' },
+  { href: '/sentiment', title: 'Sentiment model', text: 'A real VADER model behind simulated inference time, keyed by the normalised sentence, kept for two days.' },
+  { href: '/leaderboard', title: 'Daily leaderboard', text: 'A top-50 SQL aggregate over a million games, cached until midnight: fast all day, stale after every game.' },
+  { href: '/weather', title: 'Weather forecast', text: 'Two expiries side by side: a 24-hour TTL that serves yesterday’s forecast, and one that ends at midnight.' },
 ];
 
 export default function HomePage() {

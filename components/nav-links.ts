@@ -2,4 +2,7 @@
 export const NAV_LINKS = [
   { href: '/', label: 'Home' },
   { href: '/username', label: 'Username' },
+  { href: '/sentiment', label: 'Sentiment' },
+  { href: '/leaderboard', label: 'Leaderboard' },
+  { href: '/weather', label: 'Weather' },
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatLatency, formatSpan, formatSpeedup } from './format';
+import { formatCountdown, formatLatency, formatPoints, formatSpan, formatSpeedup } from './format';
 
 describe('formatting numbers with their units', () => {
   it('formats latency from microseconds to seconds', () => {
@@ -21,5 +21,10 @@ describe('formatting numbers with their units', () => {
     expect(formatSpan(20_000)).toBe('under a minute');
     expect(formatSpeedup(3000, 0.25)).toBe('12,000×');
     expect(formatSpeedup(30, 4)).toBe('7.5×');
+  });
+
+  it('formats scores with thousands separators and their unit', () => {
+    expect(formatPoints(1_234_567)).toBe('1,234,567 pts');
+    expect(formatPoints(0)).toBe('0 pts');
   });
 });

@@ -32,3 +32,8 @@ export function formatSpeedup(slowMs: number, fastMs: number): string {
   const ratio = slowMs / fastMs;
   return `${ratio >= 100 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1)}×`;
 }
+
+/** A score with its unit: "1,234,567 pts". */
+export function formatPoints(points: number): string {
+  return `${points.toLocaleString('en-US')} pts`;
+}

@@ -8,6 +8,10 @@ import { TtlCountdown } from './ttl-countdown';
 
 interface Props {
   cache: CacheMeta;
+  /** Names the panel when a page shows several (weather's two strategies). */
+  title?: string;
+  /** What "compute" means here, e.g. "Inference time (simulated)". */
+  computeLabel?: string;
   /** The lifetime the entry was written with, for the countdown bar. */
   lifetimeMs: number | null;
   children: ReactNode;
@@ -18,9 +22,10 @@ interface Props {
 }
 
 /** The answer to one request: what came back, how the cache served it, and how long it lives. */
-export function ResultPanel({ cache, lifetimeMs, children, onInvalidate, invalidateNote, invalidatePrompt }: Props) {
+export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifetimeMs, children, onInvalidate, invalidateNote, invalidatePrompt }: Props) {
   return (
-    <section aria-live="polite" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+    <section aria-live="polite" aria-label={title} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      {title && <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <CacheBadge status={cache.status} size="lg" />
         <div>
@@ -35,7 +40,7 @@ export function ResultPanel({ cache, lifetimeMs, children, onInvalidate, invalid
 
       <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
         <Figure label="Redis time" value={formatLatency(cache.lookupMs)} />
-        <Figure label="Compute time" value={cache.computeMs > 0 ? formatLatency(cache.computeMs) : 'none (not computed)'} />
+        <Figure label={computeLabel} value={cache.computeMs > 0 ? formatLatency(cache.computeMs) : 'none (not computed)'} />
         <Figure label="Expiry" value={cache.expiryKind === 'ttl' ? 'sliding TTL' : 'fixed time'} />
       </dl>
 

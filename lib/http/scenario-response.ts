@@ -26,9 +26,9 @@ export function cacheMeta(result: CachedResult<unknown>) {
     expiryKind: result.expiryKind,
     ttlMs: result.ttlMs,
     expiresAt: result.expiresAt === null ? null : new Date(result.expiresAt).toISOString(),
-    latencyMs: round(result.latencyMs),
-    lookupMs: round(result.lookupMs),
-    computeMs: round(result.computeMs),
+    latencyMs: roundMs(result.latencyMs),
+    lookupMs: roundMs(result.lookupMs),
+    computeMs: roundMs(result.computeMs),
   };
 }
 
@@ -41,9 +41,9 @@ export function cacheHeaders(results: readonly CachedResult<unknown>[]): Record<
   const timing = results.flatMap((result, index) => {
     const suffix = results.length > 1 ? `-${index + 1}` : '';
     return [
-      `cache${suffix};desc="${result.status.toUpperCase()}";dur=${round(result.lookupMs)}`,
-      `compute${suffix};dur=${round(result.computeMs)}`,
-      `total${suffix};dur=${round(result.latencyMs)}`,
+      `cache${suffix};desc="${result.status.toUpperCase()}";dur=${roundMs(result.lookupMs)}`,
+      `compute${suffix};dur=${roundMs(result.computeMs)}`,
+      `total${suffix};dur=${roundMs(result.latencyMs)}`,
     ];
   });
   return {
@@ -62,4 +62,5 @@ function xCache(status: CachedResult<unknown>['status']): string {
   return status.toUpperCase();
 }
 
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
+/** Milliseconds to the microsecond, for JSON and Server-Timing. */
+export const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;

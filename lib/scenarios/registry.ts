@@ -1,9 +1,21 @@
 import 'server-only';
+import { leaderboardScenario } from './leaderboard/scenario';
 import type { Scenario } from './scenario';
+import { sentimentScenario } from './sentiment/scenario';
 import { usernameScenario } from './username';
+import { weatherScenario } from './weather/scenario';
 
-/** Every scenario the dashboard, key browser and simulator know about. */
-export const SCENARIOS: readonly Scenario<never, unknown>[] = [usernameScenario as Scenario<never, unknown>];
+/**
+ * Every scenario the dashboard, key browser and simulator know about. Weather is one scenario
+ * whose input picks the strategy, so both of its keys (`weather:ttl:*`, `weather:daily:*`)
+ * share the namespace `weather` and one row of metrics.
+ */
+export const SCENARIOS: readonly Scenario<never, unknown>[] = [
+  usernameScenario as Scenario<never, unknown>,
+  sentimentScenario as Scenario<never, unknown>,
+  leaderboardScenario as Scenario<never, unknown>,
+  weatherScenario as Scenario<never, unknown>,
+];
 
 export function findScenario(id: string): Scenario<never, unknown> | undefined {
   return SCENARIOS.find((scenario) => scenario.id === id);

@@ -39,6 +39,8 @@ export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: R
   });
 }
 
+export const HOUR_MS = 3_600_000;
+
 /** Stands in for slow work (a model, an upstream API) so the cost of a miss is felt. */
 export function simulateWork(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();

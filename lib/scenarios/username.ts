@@ -1,9 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { env } from '../env';
-import { simulateWork, type Scenario } from './scenario';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS, simulateWork, type Scenario } from './scenario';
 
 /** Trimmed and lower-cased so "Alice" and " alice " share one cache entry. */
 export const usernameInput = z.object({

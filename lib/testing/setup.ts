@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /**
  * Runs before each test file's modules load (lib/env.ts reads process.env once):
@@ -11,3 +13,7 @@ process.env.USERNAME_DELAY_MS ??= '40';
 process.env.SENTIMENT_DELAY_MS ??= '40';
 process.env.WEATHER_DELAY_MS ??= '40';
 process.env.METRICS_RETENTION_SECONDS ??= '600';
+// A small leaderboard in a file of its own (a test that opens it deletes it): seeded in milliseconds.
+process.env.LEADERBOARD_DB ??= path.join(tmpdir(), `cachelab-test-${randomBytes(4).toString('hex')}.db`);
+process.env.LEADERBOARD_PLAYERS ??= '300';
+process.env.LEADERBOARD_ROWS ??= '20000';

@@ -393,8 +393,9 @@ export function playerName(id: number): string {
  * scenario would have nothing to show. At 1M rows this costs hundreds of ms, like a real
  * analytics query, which is exactly what a cache-aside layer should absorb.
  * The inner query ranks player ids only; names are joined for the final page.
+ * Exported for the worker thread that runs it off the event loop (top-worker.mjs); one parameter: the limit.
  */
-const TOP_SQL = `
+export const TOP_SQL = `
   SELECT t.player_id AS playerId, p.name AS name, t.total AS score
   FROM (
     SELECT player_id, SUM(score) AS total
@@ -417,6 +418,11 @@ const RECORD_GAME_SQL = `
   WHERE EXISTS (SELECT 1 FROM players WHERE id = @playerId)
 `;
 
+/** Rows of TOP_SQL as entries. Ties are broken by player id in SQL, so position is a stable, unique rank. */
+export function ranked(rows: ReadonlyArray<Omit<LeaderboardEntry, 'rank'>>): LeaderboardEntry[] {
+  return rows.map((row, index) => ({ rank: index + 1, ...row }));
+}
+
 function createLeaderboard(db: Db, file: string, seed: SeedReport, now: () => number): Leaderboard {
   const topStatement = db.prepare(TOP_SQL);
   const recordStatement = db.prepare(RECORD_GAME_SQL);
@@ -431,9 +437,7 @@ function createLeaderboard(db: Db, file: string, seed: SeedReport, now: () => nu
       if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_TOP_LIMIT) {
         throw new RangeError(`limit must be an integer between 1 and ${MAX_TOP_LIMIT}, got ${limit}`);
       }
-      const rows = topStatement.all(limit) as Array<Omit<LeaderboardEntry, 'rank'>>;
-      // Ties are broken by player id in SQL, so position is a stable, unique rank.
-      return rows.map((row, index) => ({ rank: index + 1, ...row }));
+      return ranked(topStatement.all(limit) as Array<Omit<LeaderboardEntry, 'rank'>>);
     },
     recordGame(playerId, score) {
       if (!Number.isSafeInteger(score) || score < 0 || score > MAX_RECORDED_SCORE) throw new InvalidScoreError(score);

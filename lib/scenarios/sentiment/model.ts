@@ -1,5 +1,8 @@
 import 'server-only';
 import { SentimentIntensityAnalyzer } from 'vader-sentiment';
+import { normaliseSentence } from './normalise';
+
+export { normaliseSentence };
 
 /** Longest accepted sentence, in Unicode code points after normalising (so an emoji counts as one). */
 export const MAX_SENTENCE_CODE_POINTS = 1000;
@@ -31,19 +34,6 @@ export type SentenceErrorCode =
   | 'sentence_malformed_unicode'
   | 'sentence_empty'
   | 'sentence_too_long';
-
-/**
- * Canonical form used both as the model input and as the cache key, so that
- * "I love it", "  i   LOVE it\n" and "I love it" (with a no-break space) share one entry.
- * `\s` with the `u` flag covers every Unicode White_Space character JS knows (NBSP, ideographic
- * space, line/paragraph separators...). `toLowerCase()` (not `toLocaleLowerCase`) keeps keys
- * identical whatever the server's locale is (no Turkish dotless-i surprises).
- *
- * Trade-off: VADER boosts ALL-CAPS words slightly; we give that up for a much better hit rate.
- */
-export function normaliseSentence(raw: string): string {
-  return raw.replace(/\s+/gu, ' ').trim().toLowerCase();
-}
 
 /**
  * Control characters policy: every Unicode `Cc` character (C0 0x00–0x1F, DEL, C1 0x80–0x9F) is

@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { invalidate } from '@/lib/cache';
+import { requireAdmin } from '@/lib/http/admin';
+import { readJsonBody } from '@/lib/http/body';
+import { route } from '@/lib/http/handler';
+import { cacheMode, scenarioResponse } from '@/lib/http/scenario-response';
+import { parseInput } from '@/lib/http/validate';
+import { runScenario } from '@/lib/scenarios/scenario';
+import { sentenceInput, sentimentBody, sentimentScenario } from '@/lib/scenarios/sentiment/scenario';
+
+async function sentenceFrom(request: NextRequest) {
+  const body = parseInput(sentimentBody, await readJsonBody(request));
+  return sentenceInput(body.sentence);
+}
+
+export const POST = route(async (request) => {
+  const mode = cacheMode(request);
+  const input = await sentenceFrom(request);
+  return scenarioResponse(await runScenario(sentimentScenario, input, { mode }));
+});
+
+export const DELETE = route(async (request) => {
+  requireAdmin(request);
+  const key = sentimentScenario.keyOf(await sentenceFrom(request));
+  return NextResponse.json({ data: { key, deleted: await invalidate(key) } });
+});

@@ -1,0 +1,117 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { DAY_MS } from '@/lib/midnight';
+import type { WeatherReport, WeatherStrategy } from '@/lib/scenarios/weather/scenario';
+import { BypassToggle } from './scenario/bypass-toggle';
+import { ErrorNotice } from './scenario/error-notice';
+import { FIELD_CLASS, FormCard, PrimaryButton } from './scenario/form-card';
+import { PendingPanel } from './scenario/pending-panel';
+import { RequestHistory } from './scenario/request-history';
+import { ResultPanel } from './scenario/result-panel';
+import { invalidateEntry, useScenarioRequest, type Summarise } from './scenario/use-scenario-request';
+import { ForecastDays } from './weather/forecast-days';
+import { DailyNote, TtlNote } from './weather/strategy-notes';
+
+interface Props {
+  cities: ReadonlyArray<{ slug: string; name: string; country: string }>;
+  delayMs: number;
+  ttlHours: number;
+  ttlMs: number;
+  timeZone: string;
+}
+
+/** One response, two lookups: the history shows both. */
+const bothLookups: Summarise<WeatherReport> = (report, label) => [
+  { label: `TTL · ${label}`, status: report.cache.ttl.status, latencyMs: report.cache.ttl.latencyMs },
+  { label: `daily · ${label}`, status: report.cache.daily.status, latencyMs: report.cache.daily.latencyMs },
+];
+
+export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props) {
+  const [city, setCity] = useState('paris');
+  const [bypass, setBypass] = useState(false);
+  const [notes, setNotes] = useState<Partial<Record<WeatherStrategy, string>>>({});
+  const { state, history, run } = useScenarioRequest<never, WeatherReport>(bothLookups);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setNotes({});
+    const name = cities.find((candidate) => candidate.slug === city)?.name ?? city;
+    void run(name, () => fetch(`/api/weather/${encodeURIComponent(city)}${bypass ? '?cache=bypass' : ''}`));
+  };
+
+  const invalidate = async (strategy: WeatherStrategy) => {
+    if (state.phase !== 'done') return;
+    const note = await invalidateEntry(`/api/weather/${state.response.data.city.slug}?strategy=${strategy}`);
+    setNotes((previous) => ({ ...previous, [strategy]: note }));
+  };
+
+  const report = state.phase === 'done' ? state.response : null;
+  return (
+    // One grid so that on phones the history can move below the results (order-last).
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <FormCard onSubmit={submit} label="City" htmlFor="city">
+        <div className="mt-2 flex flex-col gap-3 sm:flex-row">
+          <select
+            id="city"
+            value={city}
+            onChange={(event) => setCity(event.target.value)}
+            className={`min-w-0 flex-1 bg-white ${FIELD_CLASS}`}
+          >
+            {cities.map((option) => (
+              <option key={option.slug} value={option.slug}>
+                {option.name}, {option.country}
+              </option>
+            ))}
+          </select>
+          <PrimaryButton disabled={state.phase === 'loading'}>Get the forecast</PrimaryButton>
+        </div>
+        <BypassToggle checked={bypass} onChange={setBypass} />
+      </FormCard>
+      <div className="order-last min-w-0 lg:order-none">
+        <RequestHistory entries={history} />
+      </div>
+
+      {state.phase === 'loading' && (
+        <div className="min-w-0 lg:col-span-2">
+          <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what={`Calling the weather API for ${state.label} (simulated upstream latency)…`} />
+        </div>
+      )}
+      {state.phase === 'error' && (
+        <div className="min-w-0 lg:col-span-2">
+          <ErrorNotice message={state.message} />
+        </div>
+      )}
+      {report && (
+        <div className="grid min-w-0 grid-cols-1 items-start gap-6 lg:col-span-2 lg:grid-cols-2">
+          <ResultPanel
+            title={`Sliding TTL · ${ttlHours} h`}
+            cache={report.cache.ttl}
+            lifetimeMs={ttlMs}
+            computeLabel="Upstream API (simulated)"
+            onInvalidate={() => void invalidate('ttl')}
+            invalidateNote={notes.ttl}
+          >
+            <TtlNote forecast={report.data.forecasts.ttl} cache={report.cache.ttl} today={report.data.today} dayEndsAt={report.data.dayEndsAt} />
+            <div className="mt-3">
+              <ForecastDays days={report.data.forecasts.ttl.days} today={report.data.today} />
+            </div>
+          </ResultPanel>
+          <ResultPanel
+            title="Until midnight"
+            cache={report.cache.daily}
+            lifetimeMs={DAY_MS}
+            computeLabel="Upstream API (simulated)"
+            onInvalidate={() => void invalidate('daily')}
+            invalidateNote={notes.daily}
+          >
+            <DailyNote cache={report.cache.daily} timeZone={timeZone} />
+            <div className="mt-3">
+              <ForecastDays days={report.data.forecasts.daily.days} today={report.data.today} />
+            </div>
+          </ResultPanel>
+        </div>
+      )}
+    </div>
+  );
+}
