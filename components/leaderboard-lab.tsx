@@ -16,6 +16,7 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { errorMessage, invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
+import { useAdminAction } from './use-admin-action';
 
 interface Props {
   players: number;
@@ -60,11 +61,13 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
     await compare();
   };
 
-  const invalidate = async () => {
-    const message = await invalidateEntry('/api/leaderboard');
-    await read();
-    setNote(message);
-  };
+  const admin = useAdminAction();
+  const invalidate = () =>
+    admin.run(async () => {
+      const message = await invalidateEntry('/api/leaderboard');
+      await read();
+      setNote(message);
+    });
 
   const loading = state.phase === 'loading';
   return (
@@ -90,7 +93,7 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
       {loading && <PendingPanel startedAt={state.startedAt} what="Reading the top 50…" />}
       {state.phase === 'error' && <ErrorNotice message={state.message} />}
       {board && (
-        <ResultPanel cache={board.cache} computeLabel="Database query" lifetimeMs={DAY_MS} onInvalidate={() => void invalidate()} invalidateNote={note}>
+        <ResultPanel cache={board.cache} computeLabel="Database query" lifetimeMs={DAY_MS} onInvalidate={() => void invalidate()} invalidateNote={note} invalidatePrompt={admin.prompt}>
           {board.cache.expiresAt && <MidnightRefresh at={board.cache.expiresAt} timeZone={timeZone} />}
           <div className="mt-3">
             <BoardTable entries={board.data.entries} changes={changedPlayers} />

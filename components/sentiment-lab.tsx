@@ -11,6 +11,7 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
+import { useAdminAction } from './use-admin-action';
 import { SentimentVerdict } from './sentiment/verdict';
 
 interface Props {
@@ -44,9 +45,11 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
     analyse(text);
   };
 
-  const invalidate = async () => {
+  const admin = useAdminAction();
+  const invalidate = () => {
     if (state.phase !== 'done') return;
-    setNote(await invalidateEntry('/api/sentiment', { sentence: state.label }));
+    const sentence = state.label;
+    void admin.run(async () => setNote(await invalidateEntry('/api/sentiment', { sentence })));
   };
 
   const loading = state.phase === 'loading';
@@ -101,7 +104,7 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
       {loading && <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what="Running the model (simulated inference time)…" />}
       {state.phase === 'error' && <ErrorNotice message={state.message} />}
       {state.phase === 'done' && (
-        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} computeLabel="Inference (simulated)" onInvalidate={invalidate} invalidateNote={note}>
+        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} computeLabel="Inference (simulated)" onInvalidate={invalidate} invalidateNote={note} invalidatePrompt={admin.prompt}>
           <SentimentVerdict value={state.response.data} />
         </ResultPanel>
       )}

@@ -10,6 +10,7 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest, type Summarise } from './scenario/use-scenario-request';
+import { useAdminAction } from './use-admin-action';
 import { ForecastDays } from './weather/forecast-days';
 import { DailyNote, TtlNote } from './weather/strategy-notes';
 
@@ -40,10 +41,14 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
     void run(name, () => fetch(`/api/weather/${encodeURIComponent(city)}${bypass ? '?cache=bypass' : ''}`));
   };
 
-  const invalidate = async (strategy: WeatherStrategy) => {
+  const admin = useAdminAction();
+  const invalidate = (strategy: WeatherStrategy) => {
     if (state.phase !== 'done') return;
-    const note = await invalidateEntry(`/api/weather/${state.response.data.city.slug}?strategy=${strategy}`);
-    setNotes((previous) => ({ ...previous, [strategy]: note }));
+    const url = `/api/weather/${state.response.data.city.slug}?strategy=${strategy}`;
+    void admin.run(async () => {
+      const note = await invalidateEntry(url);
+      setNotes((previous) => ({ ...previous, [strategy]: note }));
+    });
   };
 
   const report = state.phase === 'done' ? state.response : null;
@@ -89,8 +94,9 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
             cache={report.cache.ttl}
             lifetimeMs={ttlMs}
             computeLabel="Upstream API (simulated)"
-            onInvalidate={() => void invalidate('ttl')}
+            onInvalidate={() => invalidate('ttl')}
             invalidateNote={notes.ttl}
+            invalidatePrompt={admin.prompt}
           >
             <TtlNote forecast={report.data.forecasts.ttl} cache={report.cache.ttl} today={report.data.today} dayEndsAt={report.data.dayEndsAt} />
             <div className="mt-3">
@@ -102,8 +108,9 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
             cache={report.cache.daily}
             lifetimeMs={DAY_MS}
             computeLabel="Upstream API (simulated)"
-            onInvalidate={() => void invalidate('daily')}
+            onInvalidate={() => invalidate('daily')}
             invalidateNote={notes.daily}
+            invalidatePrompt={admin.prompt}
           >
             <DailyNote cache={report.cache.daily} timeZone={timeZone} />
             <div className="mt-3">

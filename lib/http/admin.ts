@@ -10,12 +10,17 @@ import { ApiError } from './errors';
  * Cross-origin browsers are refused; when ADMIN_TOKEN is set, the token is required.
  */
 export function requireAdmin(request: NextRequest, adminToken = env.ADMIN_TOKEN): void {
-  if (!isSameOrigin(request)) throw new ApiError(403, 'cross_origin', 'Cross-origin requests may not change the cache.');
+  requireSameOrigin(request);
   if (adminToken === undefined) return;
   const presented = request.headers.get('x-admin-token') ?? bearer(request.headers.get('authorization'));
   if (presented === null || !sameSecret(presented, adminToken)) {
     throw new ApiError(401, 'admin_token_required', 'This action needs the admin token (header x-admin-token).');
   }
+}
+
+/** For visitors' own writes (playing a game): no token, but never from another site's page. */
+export function requireSameOrigin(request: NextRequest): void {
+  if (!isSameOrigin(request)) throw new ApiError(403, 'cross_origin', 'Cross-origin requests may not change anything here.');
 }
 
 /** Browsers send Origin on cross-site and on same-site mutations; tools like curl send none. */

@@ -25,6 +25,7 @@ const ADMIN = { 'x-admin-token': TOKEN };
 const EVIL = 'https://evil.example';
 const FORGED_SUBREQUEST = { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
 const LONG = 'a'.repeat(65);
+const JSON_TYPE = { 'content-type': 'application/json' };
 
 const CASES: HostileCase[] = [
   // GET /api/username/{username}: every character that could bend the key `expensive_function:<username>`
@@ -84,10 +85,69 @@ const CASES: HostileCase[] = [
   { name: 'delete with CRLF', method: 'DELETE', url: '/api/username/a%0D%0Ab', headers: ADMIN, status: 400, code: 'invalid_input' },
   { name: 'delete too long', method: 'DELETE', url: `/api/username/${LONG}`, headers: ADMIN, status: 400, code: 'invalid_input' },
 
+  // POST /api/sentiment: a JSON body whose sentence becomes the key `sentiment:<sentence>`
+  ...sentimentCases(),
+
+  // GET /api/leaderboard, POST /api/leaderboard/games
+  { name: 'leaderboard with an unknown parameter', url: '/api/leaderboard?limit=1000000', status: 400, code: 'invalid_query' },
+  { name: 'live leaderboard with a parameter', url: '/api/leaderboard/live?player=*', status: 400, code: 'invalid_query' },
+  { name: 'leaderboard delete cross-origin', method: 'DELETE', url: '/api/leaderboard', headers: { origin: EVIL, ...ADMIN }, status: 403, code: 'cross_origin' },
+  { name: 'game from another site', method: 'POST', url: '/api/leaderboard/games', headers: { origin: EVIL, ...JSON_TYPE }, body: '{"playerId":1,"score":5}', status: 403, code: 'cross_origin' },
+  { name: 'game for an unknown player', method: 'POST', url: '/api/leaderboard/games', headers: JSON_TYPE, body: '{"playerId":99999999,"score":5}', status: 404, code: 'unknown_player' },
+  { name: 'game with a negative score', method: 'POST', url: '/api/leaderboard/games', headers: JSON_TYPE, body: '{"playerId":1,"score":-1}', status: 400, code: 'invalid_input' },
+  { name: 'game with a huge score', method: 'POST', url: '/api/leaderboard/games', headers: JSON_TYPE, body: '{"playerId":1,"score":1e309}', status: 400, code: 'invalid_input' },
+  { name: 'game with a fractional player', method: 'POST', url: '/api/leaderboard/games', headers: JSON_TYPE, body: '{"playerId":1.5,"score":5}', status: 400, code: 'invalid_input' },
+  { name: 'game with a string score', method: 'POST', url: '/api/leaderboard/games', headers: JSON_TYPE, body: '{"playerId":1,"score":"5"}', status: 400, code: 'invalid_input' },
+  { name: 'game with __proto__', method: 'POST', url: '/api/leaderboard/games', headers: JSON_TYPE, body: '{"playerId":1,"score":5,"__proto__":{"admin":true}}', status: 400, code: 'invalid_input' },
+  { name: 'game as a JSON array', method: 'POST', url: '/api/leaderboard/games', headers: JSON_TYPE, body: '[1,5]', status: 400, code: 'invalid_input' },
+
+  // GET /api/weather/{city}
+  { name: 'unknown city', url: '/api/weather/atlantis', status: 404, code: 'unknown_city' },
+  { name: 'city glob star', url: '/api/weather/%2A', status: 404, code: 'unknown_city' },
+  { name: 'city with brackets and braces', url: '/api/weather/%5Bpar%5Dis%7B%7D', status: 404, code: 'unknown_city' },
+  { name: 'city with a null byte', url: '/api/weather/paris%00', status: 404, code: 'unknown_city' },
+  { name: 'city of 8 KB', url: `/api/weather/${'p'.repeat(8192)}`, status: 404, code: 'unknown_city' },
+  { name: 'weather with an unknown parameter', url: '/api/weather/paris?days=-1', status: 400, code: 'invalid_query' },
+  { name: 'city list with a parameter', url: '/api/weather?match=*', status: 400, code: 'invalid_query' },
+  { name: 'weather delete with an unknown strategy', method: 'DELETE', url: '/api/weather/paris?strategy=*', headers: ADMIN, status: 400, code: 'invalid_query' },
+
   // GET /api/health
   { name: 'health with an unknown parameter', url: '/api/health?verbose=1', status: 400, code: 'invalid_query' },
   { name: 'health with __proto__', url: '/api/health?__proto__[x]=1', status: 400, code: 'invalid_query' },
 ];
+
+/** Hostile bodies and texts for POST /api/sentiment, whose sentence becomes the key `sentiment:<sentence>`. */
+function sentimentCases(): HostileCase[] {
+  const post = (name: string, body: string, status: number, code: string, extra: Partial<HostileCase> = {}): HostileCase => ({
+    name: `sentiment: ${name}`,
+    method: 'POST',
+    url: '/api/sentiment',
+    headers: JSON_TYPE,
+    body,
+    status,
+    code,
+    ...extra,
+  });
+  return [
+    post('empty body', '', 400, 'empty_body'),
+    post('invalid JSON', '{"sentence": "unterminated', 400, 'invalid_json'),
+    post('wrong content type', '{"sentence":"hi"}', 415, 'unsupported_media_type', { headers: { 'content-type': 'text/plain' } }),
+    post('no content type', '{"sentence":"hi"}', 415, 'unsupported_media_type', { headers: {} }),
+    post('sentence is a number', '{"sentence":42}', 400, 'invalid_input'),
+    post('sentence is null', '{"sentence":null}', 400, 'invalid_input'),
+    post('sentence missing', '{}', 400, 'invalid_input'),
+    post('unknown field', '{"sentence":"hi","ttl":-1}', 400, 'invalid_input'),
+    post('__proto__ field', '{"sentence":"hi","__proto__":{"polluted":1}}', 400, 'invalid_input'),
+    post('constructor field', '{"sentence":"hi","constructor":{"prototype":{}}}', 400, 'invalid_input'),
+    post('blank sentence', '{"sentence":"   "}', 400, 'sentence_empty'),
+    post('1001 characters', JSON.stringify({ sentence: 'a'.repeat(1001) }), 413, 'sentence_too_long'),
+    post('null byte', '{"sentence":"a\\u0000b"}', 400, 'sentence_control_characters'),
+    post('escape character', '{"sentence":"a\\u001bb"}', 400, 'sentence_control_characters'),
+    post('lone surrogate', '{"sentence":"a\\ud800b"}', 400, 'sentence_malformed_unicode'),
+    post('body over the limit', JSON.stringify({ sentence: 'x'.repeat(20_000) }), 413, 'body_too_large'),
+    post('unknown query parameter', '{"sentence":"hi"}', 400, 'invalid_query', { url: '/api/sentiment?model=other' }),
+  ];
+}
 
 const errorShape = z.strictObject({ error: z.strictObject({ code: z.string(), message: z.string().min(1) }) });
 

@@ -11,6 +11,12 @@ type RouteModule = Partial<Record<Method, Handler>>;
 const ROUTES: Record<string, () => Promise<RouteModule>> = {
   '/api/health': () => import('@/app/api/health/route'),
   '/api/username/[username]': () => import('@/app/api/username/[username]/route') as Promise<RouteModule>,
+  '/api/sentiment': () => import('@/app/api/sentiment/route'),
+  '/api/leaderboard': () => import('@/app/api/leaderboard/route'),
+  '/api/leaderboard/games': () => import('@/app/api/leaderboard/games/route'),
+  '/api/leaderboard/live': () => import('@/app/api/leaderboard/live/route'),
+  '/api/weather': () => import('@/app/api/weather/route'),
+  '/api/weather/[city]': () => import('@/app/api/weather/[city]/route') as Promise<RouteModule>,
 };
 
 export const ORIGIN = 'http://localhost';

@@ -105,11 +105,11 @@ describe('DELETE /api/weather/{city}', () => {
   it('invalidates one strategy with ?strategy=, or both', async () => {
     await forecast('rome');
     const ttlOnly = await (await forget('rome', '?strategy=ttl')).json();
-    expect(ttlOnly.data).toEqual({ keys: ['weather:ttl:rome'], deleted: true });
+    expect(ttlOnly.data).toEqual({ keys: [`${env.CACHE_PREFIX}weather:ttl:rome`], deleted: true });
     expect((await forecast('rome')).response.headers.get('x-cache')).toBe('MISS, HIT');
 
     const both = await (await forget('rome')).json();
-    expect(both.data).toEqual({ keys: ['weather:ttl:rome', 'weather:daily:rome'], deleted: true });
+    expect(both.data).toEqual({ keys: [`${env.CACHE_PREFIX}weather:ttl:rome`, `${env.CACHE_PREFIX}weather:daily:rome`], deleted: true });
     expect((await (await forget('rome')).json()).data.deleted).toBe(false);
   });
 
