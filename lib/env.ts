@@ -47,7 +47,7 @@ const schema = z.object({
   STATS_MAX_WINDOW_SECONDS: int(900, 60, 24 * 3600),
   /** Key browser: keys per page, the COUNT hint of each SCAN call, and SCAN calls per page at most. */
   KEYS_PAGE_SIZE: int(50, 1, 1000),
-  KEYS_SCAN_COUNT: int(250, 10, 10_000),
+  KEYS_SCAN_COUNT: int(100, 10, 10_000),
   KEYS_SCAN_MAX_CALLS: int(8, 1, 1000),
   /** Largest part of one cached value the key browser sends to the browser. */
   KEY_VALUE_MAX_BYTES: int(262_144, 1024, 50_000_000),

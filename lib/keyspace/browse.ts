@@ -3,9 +3,9 @@ import type Redis from 'ioredis';
 import { ENVELOPE_TAIL_BYTES, envelopeMetaFromTail } from '../cache/envelope';
 import type { KeyInfo, KeyPage } from '../dashboard-types';
 import { env } from '../env';
-import { withRedis } from '../redis';
+import { getRedis, withRedis } from '../redis';
 import { findScenario } from '../scenarios/registry';
-import { isCacheKey, keyPattern, scenarioOfKey } from './own-key';
+import { keyFilter, scenarioOfKey } from './own-key';
 import { scanPage } from './scan';
 
 export interface KeyQuery {
@@ -17,10 +17,12 @@ export interface KeyQuery {
 /** One page of the key browser: a bounded SCAN walk, then one pipeline describing the keys found. */
 export async function listKeys(query: KeyQuery): Promise<KeyPage> {
   const namespace = query.scenario ? findScenario(query.scenario)?.namespace : undefined;
-  const pattern = keyPattern(namespace, query.match ?? '');
+  const filter = keyFilter(namespace, query.match ?? '');
+  const { backend } = await getRedis();
+  const pattern = backend === 'embedded' ? filter.broadPattern : filter.pattern;
   const limits = { pageSize: env.KEYS_PAGE_SIZE, maxCalls: env.KEYS_SCAN_MAX_CALLS, count: env.KEYS_SCAN_COUNT };
   return withRedis(async (client) => {
-    const page = await scanPage(client, pattern, query.cursor, limits, (key) => isCacheKey(key));
+    const page = await scanPage(client, pattern, query.cursor, limits, filter.accepts);
     const keys = await describeKeys(client, page.keys.sort());
     return { keys, cursor: page.cursor, scanCalls: page.calls };
   });

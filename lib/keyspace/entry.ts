@@ -4,7 +4,7 @@ import { env } from '../env';
 import { ApiError } from '../http/errors';
 import { withRedis } from '../redis';
 import { findScenario } from '../scenarios/registry';
-import { assertCacheKey, isCacheKey, keyPattern } from './own-key';
+import { assertCacheKey, keyFilter } from './own-key';
 import { unlinkMatching } from './scan';
 
 /** The stored value of one cache entry, cut at KEY_VALUE_MAX_BYTES so a huge value cannot flood the browser. */
@@ -32,7 +32,8 @@ export async function deleteKey(key: string): Promise<boolean> {
 export async function flushScenario(id: string): Promise<number> {
   const scenario = findScenario(id);
   if (!scenario) throw new ApiError(404, 'unknown_scenario', `No scenario "${id}".`);
-  return withRedis((client) => unlinkMatching(client, keyPattern(scenario.namespace), isCacheKey));
+  const filter = keyFilter(scenario.namespace);
+  return withRedis((client) => unlinkMatching(client, filter.pattern, filter.accepts));
 }
 
 const ttlOrNull = (ttl: unknown) => (typeof ttl === 'number' && ttl >= 0 ? ttl : null);

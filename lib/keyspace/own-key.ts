@@ -26,11 +26,21 @@ export function scenarioOfKey(readableKey: string): string | null {
   return best?.id ?? null;
 }
 
-/**
- * The SCAN MATCH pattern of a filter: everything below the prefix (or a scenario's
- * namespace), containing `text` literally — glob characters in it are escaped.
- */
-export function keyPattern(namespace?: string, text = '', prefix = env.CACHE_PREFIX): string {
-  const base = escapeGlob(namespace ? `${prefix}${namespace}:` : prefix);
-  return text === '' ? `${base}*` : `${base}*${escapeGlob(text)}*`;
+export interface KeyFilter {
+  /** SCAN MATCH pattern: everything below the prefix (or a namespace) containing the text, glob characters escaped. */
+  pattern: string;
+  /** Everything below the prefix (or namespace): for stores whose glob matcher mishandles escapes (ioredis-mock). */
+  broadPattern: string;
+  /** The same test in code, applied to what SCAN returns; it also drops the metric keys. */
+  accepts: (key: string) => boolean;
+}
+
+export function keyFilter(namespace?: string, text = '', prefix = env.CACHE_PREFIX): KeyFilter {
+  const head = namespace ? `${prefix}${namespace}:` : prefix;
+  const broadPattern = `${escapeGlob(head)}*`;
+  return {
+    pattern: text === '' ? broadPattern : `${escapeGlob(head)}*${escapeGlob(text)}*`,
+    broadPattern,
+    accepts: (key) => isCacheKey(key, prefix) && key.startsWith(head) && key.slice(head.length).includes(text),
+  };
 }
