@@ -40,6 +40,7 @@ describe('formatting dashboard figures', () => {
     expect(formatBytes(312)).toBe('312 B');
     expect(formatBytes(4_130)).toBe('4.1 kB');
     expect(formatBytes(2_345_678)).toBe('2.3 MB');
+    expect(formatDuration(0)).toBe('0 s');
     expect(formatDuration(3_600)).toBe('3.60 s');
     expect(formatDuration(245_000)).toBe('4 min 05 s');
     expect(formatDuration(5 * 3_600_000 + 12 * 60_000)).toBe('5 h 12 min');

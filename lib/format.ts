@@ -66,6 +66,7 @@ export function formatBytes(bytes: number): string {
 
 /** A long duration (time saved, uptime): latency precision below a minute, then "4 min 05 s", "5 h 12 min", "3 d 4 h". */
 export function formatDuration(ms: number): string {
+  if (ms === 0) return '0 s';
   if (ms < 60_000) return formatLatency(ms);
   const days = Math.floor(ms / 86_400_000);
   if (days > 0) return `${days} d ${Math.floor((ms % 86_400_000) / 3_600_000)} h`;

@@ -5,7 +5,7 @@ import { useDebounced } from '../use-debounced';
 import { useNow } from '../use-now';
 import { ConfirmButton } from './confirm-button';
 import { sendAction } from './fetch-data';
-import { KeyRow } from './key-row';
+import { KEY_COLUMNS, KeyRow } from './key-row';
 import { Panel } from './panel';
 import type { ScenarioOption } from './scenario-option';
 import { useKeyPages } from './use-key-pages';
@@ -67,9 +67,9 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       subtitle="Listed with SCAN, a bounded slice of the keyspace per page (never KEYS, which would stall Redis). Click a key to see its value."
     >
       <div className="mb-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
-        <label className="flex items-center gap-2 text-sm font-semibold text-slate-700">
+        <label className="flex min-w-0 items-center gap-2 text-sm font-semibold text-slate-700">
           Scenario
-          <select value={scenario} onChange={(event) => setScenario(event.target.value)} className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-base font-normal text-slate-900">
+          <select value={scenario} onChange={(event) => setScenario(event.target.value)} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-2 text-base font-normal text-slate-900 sm:max-w-[16rem]">
             <option value="">All scenarios</option>
             {scenarios.map((option) => (
               <option key={option.id} value={option.id}>
@@ -106,12 +106,12 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       )}
       {pages.error && !pages.keys.length && <p role="alert" className="text-rose-700">{pages.error.message}</p>}
 
-      <div className="hidden grid-cols-[minmax(0,1fr)_6rem_7rem_12rem_auto] gap-x-4 border-b border-slate-200 px-2 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:grid">
+      <div className={`hidden gap-x-4 border-b border-slate-200 px-2 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:grid ${KEY_COLUMNS}`}>
         <span>Key</span>
         <span>Size</span>
         <span>Expiry</span>
         <span>Expires in</span>
-        <span className="w-[10.5rem]">Actions</span>
+        <span className="text-right">Actions</span>
       </div>
       {visible.length === 0 ? (
         <p data-testid="keys-empty" className="px-2 py-6 text-center text-base text-slate-500">

@@ -30,8 +30,8 @@ export function KpiCards({ total, latest }: Props) {
           {formatCount(served)} of {formatCount(lookups)} lookups served from Redis
         </span>
       </Kpi>
-      <Kpi label="Mean latency, hit vs miss" value={hitMean === null ? '—' : formatLatency(hitMean)} testId="kpi-latency" accent="text-emerald-700">
-        vs <span className="font-semibold text-rose-700">{missMean === null ? '—' : formatLatency(missMean)}</span> on a miss
+      <Kpi label="Hit vs miss latency" value={hitMean === null ? '—' : formatLatency(hitMean)} testId="kpi-latency" accent="text-emerald-700">
+        mean hit vs <span className="font-semibold text-rose-700">{missMean === null ? '—' : formatLatency(missMean)}</span> mean miss
         {hitMean !== null && missMean !== null && <span> · hits {formatSpeedup(missMean, hitMean)} faster</span>}
       </Kpi>
       <Kpi label="Compute time saved" value={formatDuration(total.computeSavedMs)} testId="kpi-saved" accent="text-indigo-700">
@@ -45,7 +45,7 @@ function Kpi({ label, value, children, testId, accent = 'text-slate-900' }: { la
   return (
     <div className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
       <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{label}</p>
-      <p data-testid={testId} className={`mt-1 text-4xl font-extrabold tabular-nums lg:text-5xl ${accent}`}>
+      <p data-testid={testId} className={`mt-1 text-4xl font-extrabold whitespace-nowrap tabular-nums ${accent}`}>
         {value}
       </p>
       <div className="mt-2 text-sm text-slate-600">{children}</div>

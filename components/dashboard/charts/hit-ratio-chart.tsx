@@ -37,7 +37,7 @@ export function HitRatioChart({ stats, windowLabel }: { stats: StatsResponse; wi
     <ChartFrame
       testId="chart-hit-ratio"
       title="Hit ratio over time"
-      subtitle={`(hits + stale) ÷ lookups, last ${windowLabel}: each dot one ${stats.window.step > 1 ? `${stats.window.step}-second` : 'one-second'} bin, the line since the window began.`}
+      subtitle={`(hits + stale) ÷ lookups, last ${windowLabel}: each dot one ${stats.window.step > 1 ? `${stats.window.step}-second` : '1-second'} bin, the line since the window began.`}
       empty={empty}
       emptyText={`No lookups in the last ${windowLabel}: no ratio to draw.`}
       legend={
@@ -50,7 +50,7 @@ export function HitRatioChart({ stats, windowLabel }: { stats: StatsResponse; wi
       <ComposedChart responsive style={{ width: '100%', height: '100%' }} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="t" type="number" domain={[first, stats.window.to]} ticks={timeTicks(stats.window, first)} tickFormatter={relativeTime(stats.window)} tick={TICK} />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value} %`} tick={TICK} width={64} />
+        <YAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value} %`} tick={TICK} width={64} allowDataOverflow />
         <ReferenceLine y={100} stroke={GRID} />
         <Tooltip labelFormatter={binLabel(stats.window, stats.window.step)} formatter={(value, name) => [formatPercent(value === null || value === undefined ? null : Number(value) / 100), name]} />
         <Scatter dataKey="bin" name="This bin" fill={STATUS_COLORS.hit} isAnimationActive={false} />
