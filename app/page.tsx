@@ -55,6 +55,19 @@ export default function HomePage() {
           ))}
         </ul>
       </section>
+
+      <section aria-labelledby="watch" className="mt-10">
+        <h2 id="watch" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Watch it live
+        </h2>
+        <Link href="/dashboard" className="mt-3 block rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-400 hover:shadow-md">
+          <p className="text-base font-semibold text-indigo-700">Live dashboard</p>
+          <p className="mt-1 text-sm text-slate-700">
+            Hit ratio, hit and miss latency, requests per second and the keys in Redis with their countdowns, updated every second. Put it on the
+            projector while the class sends requests.
+          </p>
+        </Link>
+      </section>
     </>
   );
 }

@@ -5,4 +5,5 @@ export const NAV_LINKS = [
   { href: '/sentiment', label: 'Sentiment' },
   { href: '/leaderboard', label: 'Leaderboard' },
   { href: '/weather', label: 'Weather' },
+  { href: '/dashboard', label: 'Dashboard' },
 ] as const;

@@ -43,6 +43,15 @@ const schema = z.object({
     .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
 
+  /** Dashboard: widest chart window /api/stats accepts (its cost grows with the window, never with the keys). */
+  STATS_MAX_WINDOW_SECONDS: int(900, 60, 24 * 3600),
+  /** Key browser: keys per page, the COUNT hint of each SCAN call, and SCAN calls per page at most. */
+  KEYS_PAGE_SIZE: int(50, 1, 1000),
+  KEYS_SCAN_COUNT: int(100, 10, 10_000),
+  KEYS_SCAN_MAX_CALLS: int(8, 1, 1000),
+  /** Largest part of one cached value the key browser sends to the browser. */
+  KEY_VALUE_MAX_BYTES: int(262_144, 1024, 50_000_000),
+
   /** When set, mutating admin endpoints require it (header `x-admin-token` or `Authorization: Bearer`). */
   ADMIN_TOKEN: optionalText,
   /** Largest request body accepted, in bytes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatLatency, formatPoints, formatSpan, formatSpeedup } from './format';
+import { formatBytes, formatCount, formatCountdown, formatDuration, formatLatency, formatPercent, formatPoints, formatRate, formatSpan, formatSpeedup } from './format';
 
 describe('formatting numbers with their units', () => {
   it('formats latency from microseconds to seconds', () => {
@@ -26,5 +26,29 @@ describe('formatting numbers with their units', () => {
   it('formats scores with thousands separators and their unit', () => {
     expect(formatPoints(1_234_567)).toBe('1,234,567 pts');
     expect(formatPoints(0)).toBe('0 pts');
+  });
+});
+
+describe('formatting dashboard figures', () => {
+  it('formats counts, rates and shares', () => {
+    expect(formatCount(12_480)).toBe('12,480');
+    expect(formatCount(1_234_567)).toBe('1.2 M');
+    expect(formatRate(0)).toBe('0/s');
+    expect(formatRate(0.25)).toBe('0.3/s');
+    expect(formatRate(14.2)).toBe('14/s');
+    expect(formatRate(2480)).toBe('2.5 k/s');
+    expect(formatPercent(0.75)).toBe('75.0 %');
+    expect(formatPercent(null)).toBe('—');
+  });
+
+  it('formats sizes and long durations', () => {
+    expect(formatBytes(312)).toBe('312 B');
+    expect(formatBytes(4_130)).toBe('4.1 kB');
+    expect(formatBytes(2_345_678)).toBe('2.3 MB');
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(3_600)).toBe('3.60 s');
+    expect(formatDuration(245_000)).toBe('4 min 05 s');
+    expect(formatDuration(5 * 3_600_000 + 12 * 60_000)).toBe('5 h 12 min');
+    expect(formatDuration(3 * 86_400_000 + 4 * 3_600_000)).toBe('3 d 4 h');
   });
 });

@@ -37,3 +37,43 @@ export function formatSpeedup(slowMs: number, fastMs: number): string {
 export function formatPoints(points: number): string {
   return `${points.toLocaleString('en-US')} pts`;
 }
+
+/** A count that stays short on a projector: "812", "12,480", "1.2 M". */
+export function formatCount(value: number): string {
+  if (Math.abs(value) >= 1_000_000) return `${(value / 1_000_000).toFixed(value >= 10_000_000 ? 0 : 1)} M`;
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** A requests-per-second rate: "0.2/s", "14/s", "2.5 k/s". */
+export function formatRate(perSecond: number): string {
+  if (perSecond >= 1000) return `${(perSecond / 1000).toFixed(perSecond >= 10_000 ? 0 : 1)} k/s`;
+  if (perSecond >= 10 || perSecond === 0) return `${Math.round(perSecond)}/s`;
+  return `${perSecond.toFixed(1)}/s`;
+}
+
+/** A share in percent, or "—" when there is nothing to divide: "75.0 %". */
+export function formatPercent(share: number | null, digits = 1): string {
+  return share === null ? '—' : `${(share * 100).toFixed(digits)} %`;
+}
+
+/** Sizes in bytes: "312 B", "4.1 kB", "2.3 MB" (decimal units). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}
+
+/** A long duration (time saved, uptime): latency precision below a minute, then "4 min 05 s", "5 h 12 min", "3 d 4 h". */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0 s';
+  if (ms < 60_000) return formatLatency(ms);
+  const days = Math.floor(ms / 86_400_000);
+  if (days > 0) return `${days} d ${Math.floor((ms % 86_400_000) / 3_600_000)} h`;
+  return ms < 3_600_000 ? formatCountdown(ms) : formatSpan(ms);
+}

@@ -10,21 +10,48 @@ export function RequestHistory({ entries }: { entries: HistoryEntry[] }) {
       {entries.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">Nothing yet. Send the same input twice and compare the latency.</p>
       ) : (
-        <ol className="mt-3 divide-y divide-slate-100" data-testid="history">
-          {entries.map((entry) => (
-            <li key={entry.id} className="flex items-center gap-3 py-2 text-sm">
-              <CacheBadge status={entry.status} />
-              <span className="min-w-0 flex-1 truncate font-mono text-slate-800" title={entry.label}>
-                {entry.label}
-              </span>
-              <span className="tabular-nums font-semibold text-slate-900">{formatLatency(entry.latencyMs)}</span>
-              <time className="hidden text-xs text-slate-500 sm:inline" dateTime={new Date(entry.at).toISOString()}>
-                {new Date(entry.at).toLocaleTimeString()}
-              </time>
-            </li>
-          ))}
-        </ol>
+        <RequestRows entries={entries} className="mt-3" />
       )}
     </section>
   );
 }
+
+export interface RequestRow extends Omit<HistoryEntry, 'id'> {
+  id: number | string;
+  /** A second line under the label, e.g. the scenario. */
+  detail?: string;
+  /** Just arrived: tinted, fading out on the next render. */
+  fresh?: boolean;
+}
+
+/** Requests as rows of status, label and latency; shared by the scenario pages and the dashboard. */
+export function RequestRows({ entries, className = '' }: { entries: RequestRow[]; className?: string }) {
+  return (
+    <ol className={`divide-y divide-slate-100 ${className}`} data-testid="history">
+      {entries.map((entry) => (
+        <li key={entry.id} className={`flex items-center gap-3 py-2 text-sm transition-colors duration-1000 ${entry.fresh ? 'bg-indigo-50' : ''}`}>
+          <CacheBadge status={entry.status} />
+          <span className="min-w-0 flex-1">
+            <span className="block truncate font-mono text-slate-800" title={entry.label}>
+              {entry.label}
+            </span>
+            {/* On a phone the time column is hidden: it moves under the label. */}
+            <span className={`block text-xs text-slate-500 ${entry.detail ? '' : 'sm:hidden'}`}>
+              <span className="sm:hidden">
+                {clock(entry.at)}
+                {entry.detail && ' · '}
+              </span>
+              {entry.detail}
+            </span>
+          </span>
+          <span className="tabular-nums font-semibold text-slate-900">{formatLatency(entry.latencyMs)}</span>
+          <time className="hidden text-xs text-slate-500 tabular-nums sm:inline" dateTime={new Date(entry.at).toISOString()}>
+            {clock(entry.at)}
+          </time>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+const clock = (at: number) => new Date(at).toLocaleTimeString();

@@ -77,13 +77,15 @@ export class MetricsRecorder {
     this.add('counts', totals, status, 1);
     this.add('counts', totals, `${status}_n`, 1);
     this.add('sums', totals, `${status}_ms`, latencyMs);
-    if (computeMs > 0) {
-      this.add('counts', totals, 'compute_n', 1);
-      this.add('sums', totals, 'compute_ms', computeMs);
-    }
     const bucket = bucketIndex(latencyMs);
     const histogram = statsKeys.histogram(source, scenario, this.prefix);
     this.add('counts', histogram, `${status}:${bucket}`, 1);
+    if (computeMs > 0) {
+      this.add('counts', totals, 'compute_n', 1);
+      this.add('sums', totals, 'compute_ms', computeMs);
+      // Compute time on its own (field `compute:<bucket>`), for the Prometheus compute histogram.
+      this.add('counts', histogram, `compute:${bucketIndex(computeMs)}`, 1);
+    }
     this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
 
     const second = Math.floor(at / 1000);

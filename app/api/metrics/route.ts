@@ -1,0 +1,11 @@
+import { noQuery, parseQuery } from '@/lib/http/dashboard-queries';
+import { route } from '@/lib/http/handler';
+import { prometheusMetrics } from '@/lib/prometheus';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async (request) => {
+  parseQuery(noQuery, request);
+  const { contentType, body } = await prometheusMetrics();
+  return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
+});

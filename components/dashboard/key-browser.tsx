@@ -1,0 +1,141 @@
+'use client';
+
+import { useState } from 'react';
+import { useDebounced } from '../use-debounced';
+import { useNow } from '../use-now';
+import { ConfirmButton } from './confirm-button';
+import { sendAction } from './fetch-data';
+import { KEY_COLUMNS, KeyRow } from './key-row';
+import { Panel } from './panel';
+import type { ScenarioOption } from './scenario-option';
+import { useKeyPages } from './use-key-pages';
+import { ValueDialog } from './value-dialog';
+
+/** How long an expired key stays on screen, greyed out, before it goes. */
+const EXPIRED_LINGER_MS = 1500;
+const REFRESH_MS = 2000;
+
+/** The cached keys of every scenario, with live countdowns: SCAN pages, literal filters, invalidate and flush. */
+export function KeyBrowser({ scenarios, paused }: { scenarios: readonly ScenarioOption[]; paused: boolean }) {
+  const [scenario, setScenario] = useState('');
+  const [text, setText] = useState('');
+  const match = useDebounced(text.trim());
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
+  const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused);
+  const now = useNow(500);
+  const visible = pages.keys.filter((entry) => !removing.has(entry.key) && (entry.expiresAt === null || entry.expiresAt + EXPIRED_LINGER_MS > now));
+  const selected = scenarios.find((option) => option.id === scenario);
+
+  const act = async (work: () => Promise<string>) => {
+    try {
+      setNote({ tone: 'ok', text: await work() });
+    } catch (error) {
+      setNote({ tone: 'error', text: (error as Error).message });
+    }
+  };
+
+  const invalidate = (key: string) =>
+    act(async () => {
+      setRemoving((current) => new Set(current).add(key));
+      try {
+        const { deleted } = await sendAction<{ deleted: boolean }>(`/api/keys?key=${encodeURIComponent(key)}`, 'DELETE');
+        await pages.refresh();
+        return deleted ? `Invalidated ${key}: the next request for it is a miss.` : `${key} had already gone.`;
+      } finally {
+        setRemoving((current) => {
+          const next = new Set(current);
+          next.delete(key);
+          return next;
+        });
+      }
+    });
+
+  const flush = () =>
+    act(async () => {
+      if (!selected) return 'Pick a scenario first.';
+      const { deleted } = await sendAction<{ deleted: number }>(`/api/scenarios/${encodeURIComponent(selected.id)}/cache`, 'DELETE');
+      await pages.refresh();
+      return `Flushed ${selected.title}: ${deleted} ${deleted === 1 ? 'key' : 'keys'} deleted.`;
+    });
+
+  return (
+    <Panel
+      testId="key-browser"
+      title="Cached keys"
+      subtitle="Listed with SCAN, a bounded slice of the keyspace per page (never KEYS, which would stall Redis). Click a key to see its value."
+    >
+      <div className="mb-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
+        <label className="flex min-w-0 items-center gap-2 text-sm font-semibold text-slate-700">
+          Scenario
+          <select value={scenario} onChange={(event) => setScenario(event.target.value)} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-2 text-base font-normal text-slate-900 sm:max-w-[16rem]">
+            <option value="">All scenarios</option>
+            {scenarios.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex min-w-0 flex-1 items-center gap-2 text-sm font-semibold text-slate-700">
+          Filter
+          <input
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="text in the key, taken literally (* and ? too)"
+            maxLength={200}
+            className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2 text-base font-normal text-slate-900 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200"
+          />
+        </label>
+        {selected && (
+          <ConfirmButton
+            label={`Flush ${selected.id} keys`}
+            question={`Delete every cached key of ${selected.title}?`}
+            confirmLabel="Yes, flush"
+            onConfirm={flush}
+          />
+        )}
+      </div>
+
+      {note && (
+        <p role="status" className={`mb-3 rounded-lg px-3 py-2 text-sm break-all ${note.tone === 'ok' ? 'bg-emerald-50 text-emerald-900' : 'bg-rose-50 text-rose-800'}`}>
+          {note.text}
+        </p>
+      )}
+      {pages.error && !pages.keys.length && <p role="alert" className="text-rose-700">{pages.error.message}</p>}
+
+      <div className={`hidden gap-x-4 border-b border-slate-200 px-2 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:grid ${KEY_COLUMNS}`}>
+        <span>Key</span>
+        <span>Size</span>
+        <span>Expiry</span>
+        <span>Expires in</span>
+        <span className="text-right">Actions</span>
+      </div>
+      {visible.length === 0 ? (
+        <p data-testid="keys-empty" className="px-2 py-6 text-center text-base text-slate-500">
+          {pages.loading ? 'Scanning…' : pages.more ? 'No matching key in this slice of the keyspace yet.' : match ? 'No key matches this filter.' : 'The cache is empty. Send a request from a scenario and its key appears here.'}
+        </p>
+      ) : (
+        <ul className="max-h-[34rem] divide-y divide-slate-100 overflow-y-auto">
+          {visible.map((entry) => (
+            <KeyRow key={entry.key} entry={entry} now={now} onView={setViewing} onInvalidate={invalidate} />
+          ))}
+        </ul>
+      )}
+
+      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+        <span>
+          {visible.length} {visible.length === 1 ? 'key' : 'keys'} shown · {pages.scanCalls} SCAN {pages.scanCalls === 1 ? 'call' : 'calls'}
+        </span>
+        {pages.more && (
+          <button type="button" onClick={() => pages.scanFurther()} disabled={pages.loadingMore} className="rounded-lg border border-indigo-300 px-3 py-1.5 font-semibold text-indigo-700 hover:bg-indigo-50 disabled:opacity-60">
+            {pages.loadingMore ? 'Scanning…' : 'Scan further'}
+          </button>
+        )}
+      </div>
+      <ValueDialog cacheKey={viewing} onClose={() => setViewing(null)} />
+    </Panel>
+  );
+}

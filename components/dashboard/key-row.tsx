@@ -1,0 +1,79 @@
+'use client';
+
+import { formatBytes } from '@/lib/format';
+import { TtlCountdown } from '../scenario/ttl-countdown';
+import type { ListedKey } from './use-key-pages';
+
+interface Props {
+  entry: ListedKey;
+  now: number;
+  onView: (key: string) => void;
+  onInvalidate: (key: string) => void;
+}
+
+/** The key browser's columns (header and rows share them); on a phone a row stacks instead. */
+export const KEY_COLUMNS = 'sm:grid-cols-[minmax(0,1fr)_5.5rem_6.5rem_11rem_10.5rem]';
+
+/** One cache entry: its key, size, how it expires, a live countdown, and what can be done to it. */
+export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
+  const prefix = entry.key.slice(0, entry.key.length - entry.readableKey.length);
+  const expired = entry.expiresAt !== null && entry.expiresAt <= now;
+  const size = entry.sizeBytes === null ? '—' : formatBytes(entry.sizeBytes);
+  return (
+    <li
+      data-testid="key-row"
+      data-key={entry.key}
+      data-expired={expired}
+      className={`grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 px-2 py-2.5 transition-all duration-1000 ${KEY_COLUMNS} ${expired ? 'bg-rose-50 opacity-40' : ''}`}
+    >
+      <div className="col-start-1 row-start-1 min-w-0 sm:col-start-auto sm:row-start-auto">
+        <button type="button" onClick={() => onView(entry.key)} className={`block max-w-full text-left font-mono text-sm break-all text-slate-900 hover:text-indigo-700 hover:underline sm:truncate ${expired ? 'line-through' : ''}`} title={`Show the value of ${entry.key}`}>
+          <span className="hidden text-slate-400 sm:inline">{prefix}</span>
+          <span className="font-semibold">{entry.readableKey}</span>
+        </button>
+        <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
+          {entry.scenario ?? 'no known scenario'}
+          {entry.type === 'other' && <span>· not a cache entry (wrong type)</span>}
+          <span className="sm:hidden">· {size}</span>
+          <span className="sm:hidden">
+            <ExpiryBadge kind={entry.expiry} hasTtl={entry.expiresAt !== null} />
+          </span>
+        </p>
+      </div>
+      <p className="hidden text-sm text-slate-700 tabular-nums sm:block">{size}</p>
+      <p className="hidden sm:block">
+        <ExpiryBadge kind={entry.expiry} hasTtl={entry.expiresAt !== null} />
+      </p>
+      <div className="col-span-2 min-w-0 whitespace-nowrap sm:col-span-1">
+        {entry.expiresAt === null ? (
+          <span className="text-sm text-slate-500">never expires</span>
+        ) : (
+          <TtlCountdown variant="compact" expiresAt={new Date(entry.expiresAt).toISOString()} lifetimeMs={entry.lifetimeMs} />
+        )}
+      </div>
+      <div className="col-start-2 row-start-1 flex justify-end gap-2 self-start sm:col-start-auto sm:row-start-auto sm:self-center">
+        <button type="button" onClick={() => onView(entry.key)} className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-semibold text-slate-700 hover:bg-slate-50">
+          View
+        </button>
+        <button type="button" onClick={() => onInvalidate(entry.key)} aria-label={`Invalidate ${entry.readableKey}`} className="rounded-md border border-rose-300 px-2.5 py-1.5 text-sm font-semibold text-rose-700 hover:bg-rose-50">
+          Invalidate
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: boolean }) {
+  if (!hasTtl) return <span className="text-sm text-slate-500">no expiry</span>;
+  const [text, look, hint] =
+    kind === 'absolute'
+      ? ['fixed time', 'bg-violet-100 text-violet-800 ring-violet-600/30', 'expires at a fixed moment, e.g. midnight']
+      : kind === 'ttl'
+        ? ['TTL', 'bg-indigo-100 text-indigo-800 ring-indigo-600/30', 'expires a fixed time after it was written']
+        : ['unknown', 'bg-slate-100 text-slate-700 ring-slate-500/30', 'not a Cache Lab envelope'];
+  return (
+    <span title={hint} className={`inline-flex rounded-md px-2 py-0.5 text-xs font-bold uppercase ring-1 ring-inset ${look}`}>
+      {text}
+    </span>
+  );
+}

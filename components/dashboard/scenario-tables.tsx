@@ -1,0 +1,85 @@
+import type { LatencyFigures, ScenarioFigures, ScenarioStats } from '@/lib/dashboard-types';
+import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/format';
+import { Panel } from './panel';
+
+const ms = (value: number | null) => (value === null ? '—' : formatLatency(value));
+
+/** Every figure per scenario, and their total: the counts, then the latency of hits and of misses apart. */
+export function ScenarioTables({ scenarios, total }: { scenarios: ScenarioStats[]; total: ScenarioFigures }) {
+  const rows = [...scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, figures: scenario.figures, isTotal: false })), { id: 'total', title: 'All scenarios', figures: total, isTotal: true }];
+  return (
+    <div className="grid gap-4">
+      <Panel title="Requests by scenario" subtitle="Since the statistics were last reset. Each request counts once, under how it was served; errors are counted besides.">
+        <Table testId="counts-table" headings={['Requests', 'Hits', 'Misses', 'Coalesced', 'Stale', 'Bypass', 'Errors', 'Hit ratio', 'Compute saved']}>
+          {rows.map(({ id, title, figures, isTotal }) => (
+            <Row key={id} id={id} title={title} isTotal={isTotal}>
+              <Cell strong>{formatCount(figures.requests)}</Cell>
+              <Cell tone="text-emerald-700">{formatCount(figures.counts.hit)}</Cell>
+              <Cell tone="text-rose-700">{formatCount(figures.counts.miss)}</Cell>
+              <Cell>{formatCount(figures.counts.coalesced)}</Cell>
+              <Cell>{formatCount(figures.counts.stale)}</Cell>
+              <Cell>{formatCount(figures.counts.bypass)}</Cell>
+              <Cell tone={figures.errors > 0 ? 'text-rose-700' : undefined}>{formatCount(figures.errors)}</Cell>
+              <Cell strong>{formatPercent(figures.hitRatio)}</Cell>
+              <Cell>{formatDuration(figures.computeSavedMs)}</Cell>
+            </Row>
+          ))}
+        </Table>
+      </Panel>
+      <Panel title="Latency by scenario" subtitle="Whole request as the caller waited for it. Mean from the exact sums; percentiles from the log-scale histograms.">
+        <Table testId="latency-table" headings={['Hit mean', 'Hit p50', 'Hit p95', 'Hit p99', 'Miss mean', 'Miss p50', 'Miss p95', 'Miss p99']}>
+          {rows.map(({ id, title, figures, isTotal }) => (
+            <Row key={id} id={id} title={title} isTotal={isTotal}>
+              <LatencyCells figures={figures.latency.hit} tone="text-emerald-700" />
+              <LatencyCells figures={figures.latency.miss} tone="text-rose-700" />
+            </Row>
+          ))}
+        </Table>
+      </Panel>
+    </div>
+  );
+}
+
+function LatencyCells({ figures, tone }: { figures: LatencyFigures; tone: string }) {
+  return (
+    <>
+      <Cell strong tone={tone}>{ms(figures.meanMs)}</Cell>
+      <Cell>{ms(figures.p50Ms)}</Cell>
+      <Cell>{ms(figures.p95Ms)}</Cell>
+      <Cell>{ms(figures.p99Ms)}</Cell>
+    </>
+  );
+}
+
+function Table({ headings, children, testId }: { headings: string[]; children: React.ReactNode; testId: string }) {
+  return (
+    <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <table data-testid={testId} className="w-full min-w-[44rem] border-collapse text-right text-base tabular-nums">
+        <thead>
+          <tr className="border-b border-slate-200 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            <th scope="col" className="py-2 pr-3 text-left">Scenario</th>
+            {headings.map((heading) => (
+              <th key={heading} scope="col" className="px-2 py-2 whitespace-nowrap">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Row({ id, title, isTotal, children }: { id: string; title: string; isTotal: boolean; children: React.ReactNode }) {
+  return (
+    <tr data-scenario={id} className={isTotal ? 'border-t-2 border-slate-300 bg-slate-50 font-bold' : 'border-b border-slate-100'}>
+      <th scope="row" className="max-w-[16rem] truncate py-2.5 pr-3 text-left font-mono text-sm font-semibold text-slate-900" title={title}>
+        {isTotal ? <span className="font-sans">{title}</span> : title}
+      </th>
+      {children}
+    </tr>
+  );
+}
+
+function Cell({ children, strong, tone }: { children: React.ReactNode; strong?: boolean; tone?: string }) {
+  return <td className={`px-2 py-2.5 whitespace-nowrap ${strong ? 'font-semibold' : ''} ${tone ?? 'text-slate-800'}`}>{children}</td>;
+}

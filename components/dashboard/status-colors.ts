@@ -1,0 +1,18 @@
+import type { CacheStatus } from '@/lib/api-types';
+
+/** Chart colours per status, the same families as the badges (components/scenario/cache-badge.tsx). */
+export const STATUS_COLORS: Record<CacheStatus, string> = {
+  hit: '#10b981',
+  stale: '#f59e0b',
+  coalesced: '#0ea5e9',
+  miss: '#f43f5e',
+  bypass: '#94a3b8',
+};
+
+export const STATUS_LABELS: Record<CacheStatus, string> = {
+  hit: 'Hits',
+  stale: 'Stale hits',
+  coalesced: 'Coalesced',
+  miss: 'Misses',
+  bypass: 'Bypasses',
+};

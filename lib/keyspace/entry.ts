@@ -1,0 +1,47 @@
+import 'server-only';
+import type { KeyValue } from '../dashboard-types';
+import { env } from '../env';
+import { ApiError } from '../http/errors';
+import { withRedis } from '../redis';
+import { findScenario } from '../scenarios/registry';
+import { assertCacheKey, keyFilter } from './own-key';
+import { unlinkMatching } from './scan';
+
+/** The stored value of one cache entry, cut at KEY_VALUE_MAX_BYTES so a huge value cannot flood the browser. */
+export async function readKeyValue(key: string): Promise<KeyValue> {
+  assertCacheKey(key);
+  const [type, ttl, size, raw] = await withRedis(async (client) => {
+    const replies = (await client.multi().type(key).pttl(key).strlen(key).getrange(key, 0, env.KEY_VALUE_MAX_BYTES - 1).exec()) ?? [];
+    return replies.map(([error, reply]) => (error ? null : reply));
+  });
+  if (type === 'none' || type === null) throw new ApiError(404, 'key_not_found', 'No such key: it expired or was deleted.');
+  if (type !== 'string') return { key, type: String(type), sizeBytes: 0, ttlMs: ttlOrNull(ttl), value: null, truncated: false };
+  const sizeBytes = Number(size) || 0;
+  const text = String(raw ?? '');
+  const truncated = sizeBytes > env.KEY_VALUE_MAX_BYTES;
+  return { key, type: 'string', sizeBytes, ttlMs: ttlOrNull(ttl), value: truncated ? text : parseOrText(text), truncated };
+}
+
+/** Invalidate one entry; false when it was already gone. */
+export async function deleteKey(key: string): Promise<boolean> {
+  assertCacheKey(key);
+  return (await withRedis((client) => client.del(key))) > 0;
+}
+
+/** Delete every entry of one scenario (its namespace under the prefix), never a metric. */
+export async function flushScenario(id: string): Promise<number> {
+  const scenario = findScenario(id);
+  if (!scenario) throw new ApiError(404, 'unknown_scenario', `No scenario "${id}".`);
+  const filter = keyFilter(scenario.namespace);
+  return withRedis((client) => unlinkMatching(client, filter.pattern, filter.accepts));
+}
+
+const ttlOrNull = (ttl: unknown) => (typeof ttl === 'number' && ttl >= 0 ? ttl : null);
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

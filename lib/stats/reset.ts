@@ -1,0 +1,15 @@
+import 'server-only';
+import { isStatsKey, statsKeys } from '../cache/keys';
+import { flushMetrics } from '../cache/recorder';
+import { unlinkMatching } from '../keyspace/scan';
+import { withRedis } from '../redis';
+
+/**
+ * Forget every figure: deletes the `<prefix>_stats:*` keys and nothing else (cache entries
+ * stay). What the recorder still holds in memory is written first, so it goes too.
+ */
+export async function resetStats(): Promise<number> {
+  await flushMetrics();
+  // CACHE_PREFIX admits no glob characters (lib/env.ts), so the pattern matches literally.
+  return withRedis((client) => unlinkMatching(client, statsKeys.pattern(), (key) => isStatsKey(key)));
+}

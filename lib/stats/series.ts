@@ -1,0 +1,93 @@
+import 'server-only';
+import { BUCKET_BOUNDS_MS, bucketLabel } from '../cache/histogram';
+import { PERCENTILE_SLOT_SECONDS } from '../cache/recorder';
+import { STATUSES, type CacheStatus } from '../cache/types';
+import type { HistogramBar, PercentilePoint, ThroughputPoint } from '../dashboard-types';
+import { hitRatio, percentiles } from './figures';
+import type { Fields } from './fields';
+import type { WindowPlan } from './window';
+
+type Measured = 'hit' | 'miss';
+
+/** The per-minute series hashes of a window, regrouped: counts per second, latency buckets per 5-second slot. */
+export interface Series {
+  perSecond: Map<number, Record<CacheStatus, number>>;
+  perSlot: Map<number, Record<Measured, number[]>>;
+}
+
+const zeroCounts = () => Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CacheStatus, number>;
+const zeroBuckets = () => BUCKET_BOUNDS_MS.map(() => 0);
+const isStatus = (text: string | undefined): text is CacheStatus => (STATUSES as readonly string[]).includes(text ?? '');
+
+/** Fields `<second>:<status>` are counts, `<slot>:<status>:b<bucket>` histogram slots; latency sums are not charted. */
+export function parseSeries(hashes: readonly Fields[]): Series {
+  const series: Series = { perSecond: new Map(), perSlot: new Map() };
+  for (const hash of hashes) {
+    for (const [name, value] of Object.entries(hash)) {
+      const [time, status, extra] = name.split(':');
+      const at = Number(time);
+      if (!isStatus(status) || !Number.isInteger(at)) continue;
+      if (extra === undefined) addCount(series, at, status, value);
+      else if (extra.startsWith('b') && (status === 'hit' || status === 'miss')) addBucket(series, at, status, Number(extra.slice(1)), value);
+    }
+  }
+  return series;
+}
+
+function addCount(series: Series, second: number, status: CacheStatus, count: number) {
+  let counts = series.perSecond.get(second);
+  if (!counts) series.perSecond.set(second, (counts = zeroCounts()));
+  counts[status] += count;
+}
+
+function addBucket(series: Series, slot: number, status: Measured, bucket: number, count: number) {
+  if (!Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKET_BOUNDS_MS.length) return;
+  let slots = series.perSlot.get(slot);
+  if (!slots) series.perSlot.set(slot, (slots = { hit: zeroBuckets(), miss: zeroBuckets() }));
+  slots[status][bucket] = (slots[status][bucket] ?? 0) + count;
+}
+
+/** Requests per second by status, averaged over each bin. */
+export function throughput(series: Series, plan: WindowPlan): ThroughputPoint[] {
+  return plan.bins.map((start) => {
+    const counts = zeroCounts();
+    for (let second = start; second < start + plan.step; second += 1) {
+      const found = series.perSecond.get(second);
+      if (found) for (const status of STATUSES) counts[status] += found[status];
+    }
+    const rates = Object.fromEntries(STATUSES.map((status) => [status, round(counts[status] / plan.step)])) as Record<CacheStatus, number>;
+    return { t: start, rates, hitRatio: hitRatio(counts) };
+  });
+}
+
+/** Percentiles per bin from the merged slot histograms (merging buckets is exact; averaging percentiles is not). */
+export function percentileSeries(series: Series, plan: WindowPlan): PercentilePoint[] {
+  return plan.percentileBins.map((start) => {
+    const merged = mergeSlots(series, start, start + plan.percentileStep);
+    return { t: start, hit: percentiles(merged.hit), miss: percentiles(merged.miss) };
+  });
+}
+
+/** The latency distribution of hits and of misses over the whole window. */
+export function windowHistogram(series: Series, plan: WindowPlan): HistogramBar[] {
+  const start = plan.percentileBins[0] ?? plan.from;
+  const merged = mergeSlots(series, start, start + plan.percentileBins.length * plan.percentileStep);
+  return BUCKET_BOUNDS_MS.map((bound, index) => ({
+    label: bucketLabel(index),
+    upperMs: Number.isFinite(bound) ? bound : null,
+    hit: merged.hit[index] ?? 0,
+    miss: merged.miss[index] ?? 0,
+  }));
+}
+
+function mergeSlots(series: Series, start: number, end: number): Record<Measured, number[]> {
+  const merged = { hit: zeroBuckets(), miss: zeroBuckets() };
+  for (let slot = start; slot < end; slot += PERCENTILE_SLOT_SECONDS) {
+    const found = series.perSlot.get(slot);
+    if (!found) continue;
+    for (const status of ['hit', 'miss'] as const) found[status].forEach((count, index) => (merged[status][index] = (merged[status][index] ?? 0) + count));
+  }
+  return merged;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
