@@ -1,10 +1,8 @@
 import 'server-only';
-import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { env } from '../env';
 import { MAX_EVENTS } from '../stats/events';
 import { findScenario } from '../scenarios/registry';
-import { parseInput } from './validate';
 
 /** Query strings of the dashboard's endpoints: strict, so a misspelt parameter is a 400, not silently ignored. */
 const scenarioId = z
@@ -35,9 +33,3 @@ export const eventsQuery = z.strictObject({
   source: source.default('all'),
 });
 
-/** For endpoints that take no parameters at all. */
-export const noQuery = z.strictObject({});
-
-export function parseQuery<S extends z.ZodType>(schema: S, request: NextRequest): z.output<S> {
-  return parseInput(schema, Object.fromEntries(request.nextUrl.searchParams), 'invalid_query');
-}

@@ -17,6 +17,14 @@ const ROUTES: Record<string, () => Promise<RouteModule>> = {
   '/api/leaderboard/live': () => import('@/app/api/leaderboard/live/route'),
   '/api/weather': () => import('@/app/api/weather/route'),
   '/api/weather/[city]': () => import('@/app/api/weather/[city]/route') as Promise<RouteModule>,
+  '/api/stats': () => import('@/app/api/stats/route'),
+  '/api/stats/reset': () => import('@/app/api/stats/reset/route'),
+  '/api/keys': () => import('@/app/api/keys/route'),
+  '/api/keys/value': () => import('@/app/api/keys/value/route'),
+  '/api/scenarios/[scenario]/cache': () => import('@/app/api/scenarios/[scenario]/cache/route') as Promise<RouteModule>,
+  '/api/events': () => import('@/app/api/events/route'),
+  '/api/redis/info': () => import('@/app/api/redis/info/route'),
+  '/api/metrics': () => import('@/app/api/metrics/route'),
 };
 
 export const ORIGIN = 'http://localhost';

@@ -1,4 +1,5 @@
-import { eventsQuery, parseQuery } from '@/lib/http/dashboard-queries';
+import { eventsQuery } from '@/lib/http/dashboard-queries';
+import { parseQuery } from '@/lib/http/validate';
 import { route } from '@/lib/http/handler';
 import { sourcesOf } from '@/lib/stats';
 import { recentEvents } from '@/lib/stats/events';
@@ -7,6 +8,6 @@ import { NextResponse } from 'next/server';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async (request) => {
-  const { count, source } = parseQuery(eventsQuery, request);
+  const { count, source } = parseQuery(request, eventsQuery);
   return NextResponse.json({ data: await recentEvents(count, sourcesOf(source)) }, { headers: { 'Cache-Control': 'no-store' } });
 });

@@ -1,11 +1,11 @@
-import { noQuery, parseQuery } from '@/lib/http/dashboard-queries';
+import { parseQuery } from '@/lib/http/validate';
 import { route } from '@/lib/http/handler';
 import { prometheusMetrics } from '@/lib/prometheus';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async (request) => {
-  parseQuery(noQuery, request);
+  parseQuery(request);
   const { contentType, body } = await prometheusMetrics();
   return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
 });

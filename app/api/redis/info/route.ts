@@ -1,4 +1,4 @@
-import { noQuery, parseQuery } from '@/lib/http/dashboard-queries';
+import { parseQuery } from '@/lib/http/validate';
 import { route } from '@/lib/http/handler';
 import { getRedisInfo } from '@/lib/redis-info';
 import { NextResponse } from 'next/server';
@@ -6,6 +6,6 @@ import { NextResponse } from 'next/server';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(async (request) => {
-  parseQuery(noQuery, request);
+  parseQuery(request);
   return NextResponse.json({ data: await getRedisInfo() }, { headers: { 'Cache-Control': 'no-store' } });
 });
