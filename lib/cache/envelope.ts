@@ -6,15 +6,28 @@ import type { ExpiryKind } from './types';
  */
 export interface Envelope<V> {
   cachelab: 1;
+  /**
+   * When the value stops being fresh (ms epoch). Usually the moment Redis drops the key; with
+   * stale-while-revalidate the key lives a grace period longer. Absent in older envelopes.
+   */
+  freshUntil?: number;
   v: V;
   storedAt: number;
   computeMs: number;
   expiry: ExpiryKind;
 }
 
-export function encodeEnvelope<V>(value: V, meta: Omit<Envelope<V>, 'cachelab' | 'v'>): string {
-  return JSON.stringify({ cachelab: 1, v: value, ...meta });
+/**
+ * `freshUntil` is written first, right after the marker, so the lookup script reads it with an
+ * anchored pattern (FRESH_UNTIL_LUA_PATTERN) without decoding the value.
+ */
+export function encodeEnvelope<V>(value: V, meta: Required<Omit<Envelope<V>, 'cachelab' | 'v'>>): string {
+  const { freshUntil, ...rest } = meta;
+  return JSON.stringify({ cachelab: 1, freshUntil: Math.round(freshUntil), v: value, ...rest });
 }
+
+/** Lua pattern that captures `freshUntil` from the head of an encoded envelope. */
+export const FRESH_UNTIL_LUA_PATTERN = '^{"cachelab":1,"freshUntil":(%d+)';
 
 /** Anything that is not our envelope (foreign writes, truncation, old formats) decodes to null: a miss. */
 export function decodeEnvelope<V>(raw: string, isValue: (value: unknown) => value is V): Envelope<V> | null {
@@ -36,6 +49,7 @@ function isEnvelope(candidate: unknown): candidate is Envelope<unknown> {
     'v' in record &&
     typeof record.storedAt === 'number' &&
     typeof record.computeMs === 'number' &&
+    (record.freshUntil === undefined || typeof record.freshUntil === 'number') &&
     (record.expiry === 'ttl' || record.expiry === 'absolute')
   );
 }

@@ -1,32 +1,119 @@
 import 'server-only';
 import type Redis from 'ioredis';
+import { FRESH_UNTIL_LUA_PATTERN } from './envelope';
+import { DEFAULT_STRATEGY, STRATEGIES, type CacheStrategy } from './types';
 
-/**
- * The hit path's single round trip: read the value, count the hit and read the
- * remaining TTL atomically. A miss records nothing here: it is counted when its
- * outcome (computed, coalesced, failed) is known, so every request counts once.
- * A key holding another type (a foreign write) answers `foreign` instead of an error.
- */
-const LOOKUP = `
-local value = redis.pcall('GET', KEYS[1])
-if type(value) == 'table' then return {'foreign', '', -1} end
-if not value then return false end
-redis.call('HINCRBY', KEYS[2], 'hit', 1)
-return {'hit', value, redis.call('PTTL', KEYS[1])}
+/** A value is fresh until the `freshUntil` at the head of its envelope; values without one are fresh while they exist. */
+const FRESH = `
+local function fresh(value, now)
+  local freshUntil = tonumber(string.match(value, '${FRESH_UNTIL_LUA_PATTERN}'))
+  return not freshUntil or freshUntil > now
+end
 `;
 
-/** Store a computed value with its expiry and count the miss, in one round trip. */
+/**
+ * The hit path's single round trip, for every strategy: read the scenario's strategy (unless the
+ * caller chose one), read the value, count a hit or a stale serve, read the remaining TTL, and
+ * — when the value is missing or stale under a lock strategy — try to take the lock, atomically.
+ * A miss records nothing here: it is counted when its outcome (computed, coalesced, failed) is
+ * known, so every request counts once. A key holding another type answers `foreign`.
+ *
+ * KEYS: entry, totals hash, lock, strategy hash. ARGV: now (ms), strategy or '', scenario id, lock token, lock ms.
+ */
+const LOOKUP = `${FRESH}
+local KNOWN = { ${STRATEGIES.map((strategy) => `['${strategy}'] = true`).join(', ')} }
+local strategy = ARGV[2]
+if strategy == '' then
+  local configured = redis.pcall('HGET', KEYS[4], ARGV[3])
+  strategy = (type(configured) == 'string' and KNOWN[configured]) and configured or '${DEFAULT_STRATEGY}'
+end
+local now = tonumber(ARGV[1])
+local value = redis.pcall('GET', KEYS[1])
+if type(value) == 'table' then return {'foreign', '', -1, strategy} end
+if value then
+  if fresh(value, now) then
+    redis.call('HINCRBY', KEYS[2], 'hit', 1)
+    return {'hit', value, redis.call('PTTL', KEYS[1]), strategy}
+  end
+  if strategy == 'swr' then
+    redis.call('HINCRBY', KEYS[2], 'stale', 1)
+    local refresh = redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', ARGV[5]) and 'refresh' or ''
+    return {'stale', value, redis.call('PTTL', KEYS[1]), strategy, refresh}
+  end
+end
+if strategy == 'cache-aside' then return {'miss', '', -1, strategy, ''} end
+local claim = redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', ARGV[5]) and 'locked' or 'contended'
+return {'miss', '', -1, strategy, claim}
+`;
+
+/**
+ * What a caller waiting on someone else's lock runs every poll: the fresh value if it has been
+ * stored; else the lock if its holder let go (a failed compute) or it expired; else keep waiting.
+ *
+ * KEYS: entry, lock. ARGV: now (ms), lock token, lock ms.
+ */
+const AWAIT = `${FRESH}
+local value = redis.pcall('GET', KEYS[1])
+if type(value) == 'table' then return {'foreign', '', -1} end
+if value and fresh(value, tonumber(ARGV[1])) then return {'value', value, redis.call('PTTL', KEYS[1])} end
+if redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return {'locked', '', -1} end
+return {'wait', '', -1}
+`;
+
+/**
+ * Store a computed value with its expiry, count the request (`miss`; nothing for a background
+ * refresh) and release the caller's lock if it still holds it, in one round trip.
+ *
+ * KEYS: entry, totals hash, lock. ARGV: value, PX|PXAT, expiry, status to count or '', lock token or ''.
+ */
 const STORE = `
 redis.call('SET', KEYS[1], ARGV[1], ARGV[2], ARGV[3])
-redis.call('HINCRBY', KEYS[2], 'miss', 1)
+if ARGV[4] ~= '' then redis.call('HINCRBY', KEYS[2], ARGV[4], 1) end
+if ARGV[5] ~= '' and redis.call('GET', KEYS[3]) == ARGV[5] then redis.call('DEL', KEYS[3]) end
 return redis.call('PTTL', KEYS[1])
 `;
 
-export type LookupReply = null | ['hit' | 'foreign', string, number];
+/** Compare-and-delete: a holder whose lock expired and was taken by another never deletes that one. */
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** `locked`: this caller holds the lock and computes; `contended`: another does, wait for it; '': no lock used. */
+export type LockClaim = 'locked' | 'contended' | '';
+
+export type LookupReply =
+  | ['hit', string, number, CacheStrategy]
+  | ['stale', string, number, CacheStrategy, 'refresh' | '']
+  | ['foreign', '', -1, CacheStrategy]
+  | ['miss', '', -1, CacheStrategy, LockClaim];
+
+export type AwaitReply = ['value', string, number] | ['locked' | 'wait' | 'foreign', '', -1];
 
 interface CacheCommands {
-  cachelabLookup(cacheKey: string, totalsKey: string): Promise<LookupReply>;
-  cachelabStore(cacheKey: string, totalsKey: string, value: string, mode: 'PX' | 'PXAT', at: number): Promise<number>;
+  cachelabLookup(
+    entryKey: string,
+    totalsKey: string,
+    lockKey: string,
+    strategyKey: string,
+    now: number,
+    strategy: CacheStrategy | '',
+    scenario: string,
+    token: string,
+    lockMs: number,
+  ): Promise<LookupReply>;
+  cachelabAwait(entryKey: string, lockKey: string, now: number, token: string, lockMs: number): Promise<AwaitReply>;
+  cachelabStore(
+    entryKey: string,
+    totalsKey: string,
+    lockKey: string,
+    value: string,
+    mode: 'PX' | 'PXAT',
+    at: number,
+    countAs: 'miss' | '',
+    token: string,
+  ): Promise<number>;
+  cachelabRelease(lockKey: string, token: string): Promise<number>;
 }
 
 const registered = new WeakSet<Redis>();
@@ -34,8 +121,10 @@ const registered = new WeakSet<Redis>();
 /** ioredis sends EVALSHA and falls back to EVAL once per script after a server restart. */
 export function cacheCommands(client: Redis): CacheCommands {
   if (!registered.has(client)) {
-    client.defineCommand('cachelabLookup', { numberOfKeys: 2, lua: LOOKUP });
-    client.defineCommand('cachelabStore', { numberOfKeys: 2, lua: STORE });
+    client.defineCommand('cachelabLookup', { numberOfKeys: 4, lua: LOOKUP });
+    client.defineCommand('cachelabAwait', { numberOfKeys: 2, lua: AWAIT });
+    client.defineCommand('cachelabStore', { numberOfKeys: 3, lua: STORE });
+    client.defineCommand('cachelabRelease', { numberOfKeys: 1, lua: RELEASE });
     registered.add(client);
   }
   return client as unknown as CacheCommands;
