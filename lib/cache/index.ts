@@ -5,6 +5,7 @@ export {
   SOURCES,
   STATUSES,
   STRATEGIES,
+  hitRatio,
   isStrategy,
   type CacheStatus,
   type CacheStrategy,

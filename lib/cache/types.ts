@@ -30,3 +30,10 @@ export const DEFAULT_STRATEGY: CacheStrategy = 'cache-aside';
 export function isStrategy(value: unknown): value is CacheStrategy {
   return (STRATEGIES as readonly unknown[]).includes(value);
 }
+
+/** Hit ratio as the README defines it: (hit + stale) / (hit + stale + miss + coalesced); null before any such request. */
+export function hitRatio(counts: Partial<Record<CacheStatus, number>>): number | null {
+  const served = (counts.hit ?? 0) + (counts.stale ?? 0);
+  const looked = served + (counts.miss ?? 0) + (counts.coalesced ?? 0);
+  return looked === 0 ? null : served / looked;
+}

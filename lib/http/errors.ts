@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { ZodError } from 'zod';
+import { RedisUnavailableError } from '../circuit';
 
 /** An error the client caused or may act on; its message is safe to show. */
 export class ApiError extends Error {
@@ -32,6 +33,8 @@ export function describeZodError(error: ZodError): string {
 
 export function toErrorResponse(error: unknown) {
   if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.headers);
+  // Cached reads fail open; endpoints that are about Redis itself (settings, keys) cannot.
+  if (error instanceof RedisUnavailableError) return errorResponse(503, 'redis_unavailable', 'Redis is not reachable right now; try again in a moment.');
   console.error('[cachelab] unhandled error in a route handler:', error);
   return errorResponse(500, 'internal_error', 'Something went wrong on the server; the error has been logged.');
 }

@@ -30,6 +30,8 @@ export function cacheMeta(result: CachedResult<unknown>) {
     latencyMs: round(result.latencyMs),
     lookupMs: round(result.lookupMs),
     computeMs: round(result.computeMs),
+    strategy: result.strategy,
+    refreshing: result.refreshing,
   };
 }
 
@@ -51,6 +53,7 @@ export function cacheHeaders(results: readonly CachedResult<unknown>[]): Record<
     'X-Cache': results.map((result) => xCache(result.status)).join(', '),
     // The precise status: X-Cache keeps to the conventional HIT / MISS / BYPASS.
     'X-Cache-Status': results.map((result) => result.status).join(', '),
+    'X-Cache-Strategy': results.map((result) => result.strategy ?? 'none').join(', '),
     'Server-Timing': timing.join(', '),
     'Cache-Control': 'no-store',
   };
