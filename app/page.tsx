@@ -10,6 +10,7 @@ const VOCABULARY = [
 
 const SCENARIOS = [
   { href: '/username', title: 'expensive_function(username)', text: 'A slow function, a per-user key, a TTL in hours. The tutorial’s first example.' },
+  { href: '/simulator', title: 'Traffic simulator', text: 'A crowd of virtual users: watch a hit ratio climb, a stampede happen, and a lock or stale-while-revalidate stop it.' },
 ];
 
 export default function HomePage() {

@@ -2,4 +2,5 @@
 export const NAV_LINKS = [
   { href: '/', label: 'Home' },
   { href: '/username', label: 'Username' },
+  { href: '/simulator', label: 'Simulator' },
 ] as const;

@@ -32,3 +32,22 @@ export function formatSpeedup(slowMs: number, fastMs: number): string {
   const ratio = slowMs / fastMs;
   return `${ratio >= 100 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1)}×`;
 }
+
+/** A count that stays short on a projector: "812", "12,480", "1.2 M". */
+export function formatCount(value: number): string {
+  if (Math.abs(value) >= 1_000_000) return `${(value / 1_000_000).toFixed(value >= 10_000_000 ? 0 : 1)} M`;
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** A share in percent, or "—" when there is nothing to divide: "75.0 %". */
+export function formatPercent(share: number | null, digits = 1): string {
+  return share === null ? '—' : `${(share * 100).toFixed(digits)} %`;
+}
+
+/** A long duration (time saved, uptime): latency precision below a minute, then "4 min 05 s", "5 h 12 min", "3 d 4 h". */
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) return formatLatency(ms);
+  const days = Math.floor(ms / 86_400_000);
+  if (days > 0) return `${days} d ${Math.floor((ms % 86_400_000) / 3_600_000)} h`;
+  return ms < 3_600_000 ? formatCountdown(ms) : formatSpan(ms);
+}
