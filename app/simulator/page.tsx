@@ -3,7 +3,7 @@ import { PageIntro } from '@/components/page-intro';
 import { SimulatorLab } from '@/components/simulator/simulator-lab';
 import { StrategyPicker } from '@/components/simulator/strategy-picker';
 import { env } from '@/lib/env';
-import { formatDuration, formatLatency } from '@/lib/format';
+import { formatSpan } from '@/lib/format';
 import { SCENARIOS } from '@/lib/scenarios/registry';
 import { simulatedScenarios } from '@/lib/simulator/manager';
 
@@ -47,12 +47,12 @@ export default function SimulatorPage() {
           </Explainer>
           <Explainer title="Stampede protection (lock)">
             The first miss takes a short Redis lock (<code className="font-mono">SET NX PX</code> with a random token) and computes. Everyone else, on
-            any app server, checks every {formatLatency(env.CACHE_LOCK_POLL_MS)} for the stored value. The lock expires after{' '}
-            {formatDuration(env.CACHE_LOCK_TTL_MS)} in case its holder dies, and a failing computation releases it at once. A waiter gives up after{' '}
-            {formatDuration(env.CACHE_LOCK_WAIT_MS)} and computes the value itself.
+            any app server, checks every {roughly(env.CACHE_LOCK_POLL_MS)} for the stored value. The lock expires after{' '}
+            {roughly(env.CACHE_LOCK_TTL_MS)} in case its holder dies, and a failing computation releases it at once. A waiter gives up after{' '}
+            {roughly(env.CACHE_LOCK_WAIT_MS)} and computes the value itself.
           </Explainer>
           <Explainer title="Stale-while-revalidate (swr)">
-            Redis keeps an entry for {formatDuration(env.CACHE_SWR_GRACE_SECONDS * 1000)} after it expires. During that grace period, requests still get
+            Redis keeps an entry for {roughly(env.CACHE_SWR_GRACE_SECONDS * 1000)} after it expires. During that grace period, requests still get
             the old value at once (status <strong>stale</strong>) while a single request, holding the lock, recomputes it in the background. Nobody waits
             for the work. We chose a grace period over early probabilistic refresh (XFetch) because you can see it happen: each stale answer is
             labelled, and the refresh is counted.
@@ -69,6 +69,12 @@ export default function SimulatorPage() {
       </section>
     </>
   );
+}
+
+/** A setting in words: "25 ms", "15 s", "10 min". */
+function roughly(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  return ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : formatSpan(ms);
 }
 
 function Explainer({ title, children }: { title: string; children: React.ReactNode }) {

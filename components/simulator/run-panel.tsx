@@ -29,7 +29,7 @@ export function RunPanel({ snapshot, onCancel }: { snapshot: SimulationSnapshot;
     <section aria-labelledby="run-title" className="space-y-5 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="run-title" className="text-lg font-bold text-slate-900">
-          {status === 'running' ? 'Running' : 'Result'}
+          {status === 'running' ? 'Live figures' : 'Result'}
         </h2>
         <span data-testid="run-status" className={`rounded-md px-2 py-0.5 text-sm font-bold uppercase ring-1 ring-inset ${STATUS_STYLES[status]}`}>
           {status}

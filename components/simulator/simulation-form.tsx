@@ -168,11 +168,11 @@ export function SimulationForm({ scenarios, limits, busy, onStart }: Props) {
           {!burst && <NumberField label="Distinct inputs N" value={values.inputs} onChange={set('inputs')} min={1} max={Math.min(limits.maxInputs, sampleSize ?? Infinity)} />}
           {values.distribution === 'zipf' && <NumberField label="Zipf exponent s" value={values.s} onChange={set('s')} min={0} max={4} step={0.1} />}
           <NumberField label={burst ? 'Users (= requests)' : 'Virtual users'} value={values.users} onChange={set('users')} min={1} max={limits.maxUsers} />
-          {!burst && <NumberField label="Requests per second" value={values.rps} onChange={set('rps')} min={1} max={limits.maxRps} />}
+          {!burst && <NumberField label="Requests/s" value={values.rps} onChange={set('rps')} min={1} max={limits.maxRps} />}
           {!burst && <NumberField label="Duration (s)" value={values.durationSeconds} onChange={set('durationSeconds')} min={1} max={limits.maxDurationSeconds} />}
         </div>
 
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="space-y-3">
           <Field label="Strategy">
             {(id) => (
               <select id={id} value={values.strategy} onChange={(event) => set('strategy')(event.target.value as CacheStrategy)} className={INPUT}>
@@ -199,7 +199,9 @@ export function SimulationForm({ scenarios, limits, busy, onStart }: Props) {
               </select>
             )}
           </Field>
-          <NumberField label="Compute delay (ms)" hint="blank: the scenario's own" value={values.computeDelayMs} onChange={set('computeDelayMs')} min={0} max={120_000} optional />
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <NumberField label="Compute (ms)" hint="blank: the scenario's own delay" value={values.computeDelayMs} onChange={set('computeDelayMs')} min={0} max={120_000} optional />
           <NumberField label="TTL (s)" hint="blank: the scenario's own" value={values.ttlSeconds} onChange={set('ttlSeconds')} min={1} max={604_800} optional />
         </div>
 

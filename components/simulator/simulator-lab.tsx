@@ -9,7 +9,7 @@ export function SimulatorLab({ scenarios, limits }: { scenarios: SimulatedScenar
   const { snapshot, problem, start, cancel } = useSimulation();
   const running = snapshot?.status === 'running';
   return (
-    <div className="grid gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
+    <div className="grid gap-6 lg:grid-cols-[24rem_minmax(0,1fr)]">
       <div className="space-y-4">
         <SimulationForm scenarios={scenarios} limits={limits} busy={running} onStart={(values) => void start(requestBody(values))} />
         {problem && (
