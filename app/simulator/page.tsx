@@ -47,7 +47,8 @@ export default function SimulatorPage() {
           </Explainer>
           <Explainer title="Stampede protection (lock)">
             The first miss takes a short Redis lock (<code className="font-mono">SET NX PX</code> with a random token) and computes. Everyone else, on
-            any app server, checks every {roughly(env.CACHE_LOCK_POLL_MS)} for the stored value. The lock expires after{' '}
+            any app server, checks for the stored value every {roughly(env.CACHE_LOCK_POLL_MS)}, then less often (up to every{' '}
+            {roughly(env.CACHE_LOCK_POLL_MS * 4)}). The lock expires after{' '}
             {roughly(env.CACHE_LOCK_TTL_MS)} in case its holder dies, and a failing computation releases it at once. A waiter gives up after{' '}
             {roughly(env.CACHE_LOCK_WAIT_MS)} and computes the value itself.
           </Explainer>

@@ -190,7 +190,8 @@ export class CacheEngine {
   }
 
   /**
-   * Another caller holds the lock: poll for its value instead of computing too. If the holder
+   * Another caller holds the lock: poll for its value (every CACHE_LOCK_POLL_MS at first, backing
+   * off to 4× that) instead of computing too. If the holder
    * lets go without a value (its compute failed) or its lock expires, the next poll takes the
    * lock and computes. After CACHE_LOCK_WAIT_MS the caller stops waiting and computes itself:
    * a slow holder costs one extra computation, never a request that waits forever.
@@ -198,9 +199,12 @@ export class CacheEngine {
   private async awaitHolder<V>(call: Call<V>, strategy: CacheStrategy): Promise<Outcome<V>> {
     const deadline = performance.now() + env.CACHE_LOCK_WAIT_MS;
     let redisMs = 0;
+    let interval = env.CACHE_LOCK_POLL_MS;
     const plus = (outcome: Outcome<V>) => ({ ...outcome, redisMs: outcome.redisMs + redisMs });
     while (performance.now() < deadline) {
-      await sleep(env.CACHE_LOCK_POLL_MS);
+      // Back off to 4× the poll interval, with jitter, so hundreds of waiters do not poll in lockstep.
+      await sleep(interval * (0.8 + Math.random() * 0.4));
+      interval = Math.min(interval * 1.5, env.CACHE_LOCK_POLL_MS * 4);
       const polled = performance.now();
       let reply: AwaitReply;
       try {

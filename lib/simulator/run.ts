@@ -29,12 +29,15 @@ export class Simulation {
   private readonly startedAt = Date.now();
   private finishedAt: number | null = null;
   private readonly abort = new AbortController();
+  /** Users waiting for their next request's turn: a cancel wakes them all at once. */
+  private readonly sleepers = new Set<() => void>();
 
   constructor(
     readonly config: SimulationConfig,
     private readonly scenario: Simulated,
   ) {
     this.phases = phasePlans(config).map((plan) => new PhaseStats(plan));
+    this.abort.signal.addEventListener('abort', () => this.sleepers.forEach((wake) => wake()), { once: true });
     this.finished = this.run();
   }
 
@@ -88,7 +91,7 @@ export class Simulation {
     let next = 0;
     const user = async () => {
       for (let index = next++; index < ranks.length; index = next++) {
-        await sleepUntil(started + index * interval, this.abort.signal);
+        await this.sleepUntil(started + index * interval);
         if (this.abort.signal.aborted || performance.now() > lastStart) return;
         phase.sent += 1;
         try {
@@ -100,6 +103,20 @@ export class Simulation {
     };
     await Promise.all(Array.from({ length: Math.min(this.config.users, ranks.length) }, user));
     phase.end();
+  }
+
+  private sleepUntil(due: number): Promise<void> {
+    const wait = due - performance.now();
+    if (wait <= 0 || this.abort.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, wait);
+      this.sleepers.add(wake);
+    });
   }
 
   private request(rank: number, plan: PhasePlan) {
@@ -123,18 +140,4 @@ function phasePlans(config: SimulationConfig): PhasePlan[] {
   if (config.compare === 'bypass') plans.push({ label: 'without cache', mode: 'bypass', strategy: null, planned });
   else if (config.compare) plans.push(cachePhase(config.compare));
   return plans;
-}
-
-function sleepUntil(due: number, signal: AbortSignal): Promise<void> {
-  const wait = due - performance.now();
-  if (wait <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, wait);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -11,3 +11,5 @@ process.env.USERNAME_DELAY_MS ??= '40';
 process.env.SENTIMENT_DELAY_MS ??= '40';
 process.env.WEATHER_DELAY_MS ??= '40';
 process.env.METRICS_RETENTION_SECONDS ??= '600';
+// Test files share a busy machine and Redis: a slow reply is not what they test (fault tests set their own).
+process.env.REDIS_COMMAND_TIMEOUT_MS ??= '2000';
