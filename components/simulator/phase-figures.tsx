@@ -7,15 +7,15 @@ import { CacheBadge } from '../scenario/cache-badge';
 export function PhaseFigures({ phase, testId }: { phase: PhaseSnapshot; testId?: string }) {
   const latency = phase.latency;
   return (
-    <div data-testid={testId} className="min-w-0">
-      <p className="text-2xl font-bold text-slate-900 sm:text-3xl">
+    <div data-testid={testId} className="@container min-w-0">
+      <p className="text-2xl font-bold text-slate-900 @lg:text-3xl">
         <span className="tabular-nums">{formatCount(phase.completed)}</span> requests →{' '}
         <span className="tabular-nums text-indigo-700" data-testid="computations">
           {formatCount(phase.computations)}
         </span>{' '}
         {phase.computations === 1 ? 'computation' : 'computations'}
       </p>
-      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm @lg:grid-cols-3">
         <Figure label="Hit ratio" value={formatPercent(phase.hitRatio)} testId="hit-ratio" strong />
         <Figure label="Requests" value={`${formatCount(phase.completed)} / ${formatCount(phase.planned)}`} />
         <Figure label="Compute time saved" value={formatDuration(phase.savedMs)} />

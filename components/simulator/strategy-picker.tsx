@@ -34,7 +34,7 @@ function ScenarioStrategy({ id, title }: { id: string; title: string }) {
   const selectId = `strategy-${id}`;
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
-      <label htmlFor={selectId} className="min-w-0 flex-1 font-mono text-sm font-semibold text-slate-800">
+      <label htmlFor={selectId} className="min-w-0 flex-1 break-all font-mono text-sm font-semibold text-slate-800">
         {title}
       </label>
       <select
