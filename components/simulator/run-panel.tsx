@@ -49,7 +49,7 @@ export function RunPanel({ snapshot, onCancel }: { snapshot: SimulationSnapshot;
 
       <div className="space-y-3">
         {phases.map((phase, index) => (
-          <PhaseProgress key={phase.label} phase={phase} colour={PHASE_COLOURS[index] ?? PHASE_COLOURS[0]} active={status === 'running' && index === snapshot.phase} />
+          <PhaseProgress key={phase.label} phase={phase} colour={PHASE_COLOURS[index] ?? PHASE_COLOURS[0]} active={status === 'running' && index === snapshot.phase} finished={status === 'done'} />
         ))}
       </div>
 
@@ -82,7 +82,7 @@ export function RunPanel({ snapshot, onCancel }: { snapshot: SimulationSnapshot;
   );
 }
 
-function PhaseProgress({ phase, colour, active }: { phase: PhaseSnapshot; colour: string; active: boolean }) {
+function PhaseProgress({ phase, colour, active, finished }: { phase: PhaseSnapshot; colour: string; active: boolean; finished: boolean }) {
   const share = phase.planned > 0 ? Math.min(1, phase.completed / phase.planned) : 0;
   return (
     <div>
@@ -105,6 +105,11 @@ function PhaseProgress({ phase, colour, active }: { phase: PhaseSnapshot; colour
       >
         <div className="h-full rounded-full transition-[width] duration-500" style={{ width: `${share * 100}%`, backgroundColor: colour }} />
       </div>
+      {finished && phase.sent < phase.planned && (
+        <p className="mt-1 text-xs text-amber-800">
+          {formatCount(phase.planned - phase.sent)} requests were not sent: the users fell behind (more users, a lower rate or a shorter compute delay would keep up).
+        </p>
+      )}
     </div>
   );
 }

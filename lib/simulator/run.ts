@@ -10,8 +10,11 @@ import type { SimulationConfig, SimulationSnapshot, SimulationStatus } from './t
 /** A scenario the simulator can drive: it says what its rank-r input is. */
 export type Simulated = Scenario<never, unknown> & Required<Pick<Scenario<never, unknown>, 'sampleInput'>>;
 
-/** Requests due at the very end of a phase may leave this much later before they are dropped. */
-const LATE_START_MS = 1000;
+/**
+ * A phase that falls behind (slow computations, too few users for the rate) keeps sending until
+ * this many times its duration has passed; what is left is not sent, and the result shows it.
+ */
+const CATCH_UP_FACTOR = 2;
 
 /**
  * One bounded load run: `users` virtual users send the seeded input sequence at `rps` through
@@ -87,7 +90,7 @@ export class Simulation {
     phase.start();
     const started = performance.now();
     const interval = this.config.distribution === 'burst' ? 0 : 1000 / this.config.rps;
-    const lastStart = started + this.config.durationSeconds * 1000 + LATE_START_MS;
+    const lastStart = started + this.config.durationSeconds * 1000 * CATCH_UP_FACTOR;
     let next = 0;
     const user = async () => {
       for (let index = next++; index < ranks.length; index = next++) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { seededRandom } from './random';
+import { mulberry32 } from '../random';
 import { zipfProbabilities } from './zipf';
 
 /** Which inputs the virtual users ask for, by popularity rank (0 = the most popular). */
@@ -34,6 +34,6 @@ export function rankSampler(distribution: Distribution, random: () => number): (
 
 /** The whole run's input sequence, drawn up front: a comparison phase replays it exactly. */
 export function rankSequence(distribution: Distribution, count: number, seed: number): number[] {
-  const next = rankSampler(distribution, seededRandom(seed));
+  const next = rankSampler(distribution, mulberry32(seed));
   return Array.from({ length: count }, next);
 }

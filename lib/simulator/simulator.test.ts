@@ -64,7 +64,7 @@ describe('POST /api/simulations', () => {
 describe('a Zipf run', () => {
   it('sends every planned request through the engine as sim traffic, with a hit ratio near theory', async () => {
     const before = await simTotals();
-    const run = await startRun({ scenario: 'username', distribution: 'zipf', inputs: 20, s: 1.2, users: 4, rps: 200, durationSeconds: 1, computeDelayMs: 5, seed: 7 });
+    const run = await startRun({ scenario: 'username', distribution: 'zipf', inputs: 20, s: 1.2, users: 4, rps: 100, durationSeconds: 2, computeDelayMs: 5, seed: 7 });
     expect(run).toMatchObject({ status: 'running', phases: [{ planned: 200, mode: 'cache', strategy: 'cache-aside' }] });
 
     // One run at a time per instance.

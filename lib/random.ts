@@ -1,10 +1,11 @@
 import 'server-only';
 
 /**
- * Mulberry32: a tiny seeded generator, uniform on [0, 1). The same seed gives the same input
- * sequence, so a comparison replays exactly the traffic of the run it compares with.
+ * mulberry32: a tiny, fast, well-distributed seeded generator, uniform on [0, 1). The same seed
+ * gives the same sequence: the demo data sets, and the simulator's input sequence (a comparison
+ * replays exactly the traffic of the run it compares with).
  */
-export function seededRandom(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
