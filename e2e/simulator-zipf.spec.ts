@@ -29,7 +29,7 @@ test('a short Zipf run shows its progress bar advance and its hit ratio climb, t
   const finalRatio = percent(await hitRatio.textContent());
   expect(finalRatio).toBeGreaterThan(earlyRatio);
   expect(finalRatio).toBeGreaterThan(50);
-  await expect(page.getByText('Hit ratio as requests arrive, measured against theory')).toBeVisible();
+  await expect(page.getByText('Hit ratio after k requests (k across), measured against theory')).toBeVisible();
   await expect(page.getByTestId('phase-1').getByTestId('computations')).toHaveText(/^\d+$/);
 
   // A long run, cancelled: nothing more is sent and the result says so.

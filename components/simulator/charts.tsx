@@ -17,7 +17,7 @@ export function HitRatioChart({ phases, theory, requests }: { phases: PhaseSnaps
   return (
     <LineChart responsive style={{ width: '100%', height: 280 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
       <CartesianGrid stroke={GRID} />
-      <XAxis type="number" dataKey="k" domain={[0, requests]} tick={TICK} allowDuplicatedCategory={false} label={{ value: 'requests so far', position: 'insideBottomRight', offset: -4, fontSize: 12 }} height={40} />
+      <XAxis type="number" dataKey="k" domain={[0, requests]} tick={TICK} allowDuplicatedCategory={false} />
       <YAxis type="number" domain={[0, 1]} tickFormatter={percentTick} tick={TICK} width={56} />
       <Tooltip formatter={(value) => formatPercent(Number(value))} labelFormatter={(k) => `after ${k} requests`} />
       <Legend wrapperStyle={{ fontSize: 13 }} />

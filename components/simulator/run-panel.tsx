@@ -64,7 +64,7 @@ export function RunPanel({ snapshot, onCancel }: { snapshot: SimulationSnapshot;
 
       {cachedPhases.length > 0 && config.distribution !== 'burst' && (
         <figure>
-          <figcaption className="mb-2 text-sm font-semibold text-slate-800">Hit ratio as requests arrive, measured against theory</figcaption>
+          <figcaption className="mb-2 text-sm font-semibold text-slate-800">Hit ratio after k requests (k across), measured against theory</figcaption>
           <HitRatioChart phases={cachedPhases} theory={theory} requests={requests} />
           <p className="mt-1 text-xs text-slate-500">
             Theory: a cache that never drops an entry misses each input once, so after k requests the hit ratio is 1 − E[distinct inputs]/k. Measured
