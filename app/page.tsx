@@ -13,6 +13,7 @@ const SCENARIOS = [
   { href: '/sentiment', title: 'Sentiment model', text: 'A real VADER model behind simulated inference time, keyed by the normalised sentence, kept for two days.' },
   { href: '/leaderboard', title: 'Daily leaderboard', text: 'A top-50 SQL aggregate over a million games, cached until midnight: fast all day, stale after every game.' },
   { href: '/weather', title: 'Weather forecast', text: 'Two expiries side by side: a 24-hour TTL that serves yesterday’s forecast, and one that ends at midnight.' },
+  { href: '/simulator', title: 'Traffic simulator', text: 'A crowd of virtual users: watch a hit ratio climb, a stampede happen, and a lock or stale-while-revalidate stop it.' },
 ];
 
 export default function HomePage() {

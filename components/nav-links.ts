@@ -6,4 +6,5 @@ export const NAV_LINKS = [
   { href: '/leaderboard', label: 'Leaderboard' },
   { href: '/weather', label: 'Weather' },
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/simulator', label: 'Simulator' },
 ] as const;

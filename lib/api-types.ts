@@ -1,7 +1,7 @@
 /** Shapes the API returns; shared by route handlers and client components (no server code here). */
-import type { CacheStatus, ExpiryKind } from './cache/types';
+import type { CacheStatus, CacheStrategy, ExpiryKind } from './cache/types';
 
-export type { CacheStatus, ExpiryKind };
+export type { CacheStatus, CacheStrategy, ExpiryKind };
 
 export interface CacheMeta {
   status: CacheStatus;
@@ -12,6 +12,10 @@ export interface CacheMeta {
   latencyMs: number;
   lookupMs: number;
   computeMs: number;
+  /** The strategy that served it; null when the cache was not used (bypass). */
+  strategy: CacheStrategy | null;
+  /** Served stale, and this request started the one background refresh. */
+  refreshing: boolean;
 }
 
 export interface ScenarioResponse<V> {

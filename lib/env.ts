@@ -37,6 +37,20 @@ const schema = z.object({
   WEATHER_DELAY_MS: int(2000, 0, 120_000),
   WEATHER_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
 
+  /** Stampede lock: its lifetime (must exceed the slowest computation), how long others wait for the value, how often they look. */
+  CACHE_LOCK_TTL_MS: int(15_000, 100, 600_000),
+  CACHE_LOCK_WAIT_MS: int(10_000, 0, 600_000),
+  CACHE_LOCK_POLL_MS: int(25, 1, 10_000),
+  /** Stale-while-revalidate: how long past its expiry a value may still be served while one refresh runs. */
+  CACHE_SWR_GRACE_SECONDS: int(600, 1, 7 * 24 * 3600),
+
+  /** Traffic simulator caps per run: length, requests, virtual users, request rate, distinct inputs. */
+  SIMULATOR_MAX_DURATION_SECONDS: int(120, 1, 3600),
+  SIMULATOR_MAX_REQUESTS: int(10_000, 1, 1_000_000),
+  SIMULATOR_MAX_USERS: int(500, 1, 10_000),
+  SIMULATOR_MAX_RPS: int(2000, 1, 100_000),
+  SIMULATOR_MAX_INPUTS: int(10_000, 1, 1_000_000),
+
   /** IANA zone whose midnight ends day-aligned entries; default is the server's own zone. */
   CACHE_TZ: z
     .string()

@@ -38,10 +38,11 @@ export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifet
 
       <div className="mt-5">{children}</div>
 
-      <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+      <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2 xl:grid-cols-4">
         <Figure label="Redis time" value={formatLatency(cache.lookupMs)} />
         <Figure label={computeLabel} value={cache.computeMs > 0 ? formatLatency(cache.computeMs) : 'none (not computed)'} />
         <Figure label="Expiry" value={cache.expiryKind === 'ttl' ? 'sliding TTL' : 'fixed time'} />
+        <Figure label="Strategy" value={cache.strategy === null ? 'none (cache skipped)' : `${cache.strategy}${cache.refreshing ? ', refreshing' : ''}`} />
       </dl>
 
       <div className="mt-4">

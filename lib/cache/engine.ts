@@ -1,10 +1,13 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+import { env } from '../env';
 import { RedisUnavailableError, withRedis } from '../redis';
-import { decodeEnvelope, encodeEnvelope } from './envelope';
-import { cacheKey } from './keys';
+import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
+import { cacheKey, lockKey, strategyConfigKey, strategyFields } from './keys';
 import { metricsRecorder, type Observation } from './recorder';
-import { cacheCommands, type LookupReply } from './scripts';
-import { expiryKind, type CacheStatus, type Expiry, type ExpiryKind, type TrafficSource } from './types';
+import { cacheCommands, type AwaitReply, type LockClaim, type LookupReply } from './scripts';
+import { expiryKind, type CacheStatus, type CacheStrategy, type Expiry, type ExpiryKind, type TrafficSource } from './types';
 
 export interface CachedOptions<V> {
   /** Metric label, e.g. `username`. */
@@ -18,6 +21,13 @@ export interface CachedOptions<V> {
   /** `bypass` computes without reading or writing the cache (side-by-side comparisons). */
   mode?: 'cache' | 'bypass';
   source?: TrafficSource;
+  /** Omitted: the scenario's configured strategy (read by the lookup script itself), else `cache-aside`. */
+  strategy?: CacheStrategy;
+  /**
+   * Join a computation of the same key already running in this process (default true). `false`
+   * makes the call behave like a separate app instance: only Redis can spare it a computation.
+   */
+  coalesce?: boolean;
 }
 
 export interface CachedResult<V> {
@@ -26,7 +36,7 @@ export interface CachedResult<V> {
   /** The full Redis key. */
   key: string;
   expiryKind: ExpiryKind;
-  /** Remaining lifetime when answered; null when the value was not cached. */
+  /** Remaining fresh lifetime when answered (0 when stale); null when the value was not cached. */
   ttlMs: number | null;
   expiresAt: number | null;
   /** Whole operation, as the caller waited for it. */
@@ -35,140 +45,306 @@ export interface CachedResult<V> {
   lookupMs: number;
   /** Time spent computing for this request (0 on a hit). */
   computeMs: number;
+  /** The strategy that served it; null when the cache was not used (bypass). */
+  strategy: CacheStrategy | null;
+  /** This request was served stale and started the one background refresh. */
+  refreshing: boolean;
 }
 
-interface Computed<V> {
+/** Runs Redis work; the default goes through the process-wide client and its circuit breaker. */
+export type RedisRunner = <T>(work: (client: Redis) => Promise<T>) => Promise<T>;
+
+/** What a miss produced, shared by every request of this process that joined it. */
+interface Outcome<V> {
   value: V;
+  /** `miss`: computed here; `coalesced`: another caller's stored value; `bypass`: Redis failed meanwhile. */
+  status: 'miss' | 'coalesced' | 'bypass';
+  strategy: CacheStrategy | null;
   computeMs: number;
   ttlMs: number | null;
-  storeMs: number;
+  redisMs: number;
 }
 
-/** In-process single flight: concurrent misses of one key share one computation. */
-const inflight = new Map<string, Promise<Computed<unknown>>>();
+/** One request through the engine. */
+interface Call<V> {
+  options: CachedOptions<V>;
+  key: string;
+  lock: string;
+  /** Proves lock ownership: only the holder's token releases it. */
+  token: string;
+  started: number;
+}
+
+interface Inflight {
+  strategy: CacheStrategy;
+  outcome: Promise<Outcome<unknown>>;
+}
 
 /**
- * Cache-aside: look the key up; on a hit return it; on a miss compute, store with its
- * expiry, return. Redis trouble never fails the request: it computes (status `bypass`).
+ * Cache-aside with a choice of stampede protection: look the key up; on a hit return it; on a
+ * miss compute (or wait for whoever computes), store with its expiry, return. Redis trouble
+ * never fails a request: it computes (status `bypass`). One instance per app process; tests
+ * make a second one with its own Redis connection to play a second app instance.
  */
-export async function cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
-  const started = performance.now();
-  const key = cacheKey(options.key);
-  if (options.mode === 'bypass') return bypass(options, key, started);
+export class CacheEngine {
+  /** In-process single flight: concurrent misses of one key share one computation (or one wait). */
+  private readonly inflight = new Map<string, Inflight>();
+  private readonly refreshes = new Set<Promise<void>>();
 
-  const running = inflight.get(key) as Promise<Computed<V>> | undefined;
-  if (running) return join(options, key, started, running, 0);
+  constructor(private readonly redis: RedisRunner = withRedis) {}
 
-  let reply: LookupReply;
-  try {
-    reply = await withRedis((client) => cacheCommands(client).cachelabLookup(key));
-  } catch (error) {
-    if (error instanceof RedisUnavailableError) return bypass(options, key, started);
-    throw error;
-  }
-  const lookupMs = performance.now() - started;
+  async cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
+    const call: Call<V> = { options, key: cacheKey(options.key), lock: lockKey(options.key), token: randomUUID(), started: performance.now() };
+    if (options.mode === 'bypass') return this.bypass(call);
+    const running = this.joinable(call);
+    if (running) return this.join(call, running, 0);
 
-  if (reply) {
-    const [kind, raw, pttl] = reply;
-    const envelope = kind === 'hit' ? decodeEnvelope(raw, options.isValue) : null;
-    if (envelope) {
-      const result = finish(options, key, started, 'hit', envelope.v, pttl, lookupMs, 0);
-      record(options, result);
-      return result;
+    let reply: LookupReply;
+    try {
+      reply = await this.redis((client) =>
+        cacheCommands(client).cachelabLookup(
+          call.key, call.lock, strategyConfigKey(),
+          Date.now(), options.strategy ?? '', options.scenario, call.token, env.CACHE_LOCK_TTL_MS,
+        ),
+      );
+    } catch (error) {
+      if (error instanceof RedisUnavailableError) return this.bypass(call);
+      throw error;
     }
-    // A foreign or corrupt value: recompute and overwrite it, and say so in the metrics.
-    metricsRecorder().adjust(source(options), options.scenario, 'error', 1);
+    const lookupMs = performance.now() - call.started;
+    const strategy = reply[3];
+
+    if (reply[0] === 'hit' || reply[0] === 'stale') {
+      const refresh = reply[0] === 'stale' && reply[4] === 'refresh';
+      const envelope = decodeEnvelope(reply[1], options.isValue);
+      if (envelope) return this.served(call, reply[0], strategy, envelope, reply[2], lookupMs, refresh);
+      // A foreign or corrupt value: recompute and overwrite it (under the lock if we took it), and say so.
+      noteCorruptValue(options);
+      return this.missed(call, strategy, refresh ? 'locked' : '', lookupMs);
+    }
+    if (reply[0] === 'foreign') {
+      noteCorruptValue(options);
+      return this.missed(call, strategy, '', lookupMs);
+    }
+    return this.missed(call, strategy, reply[4], lookupMs);
   }
-  return missed(options, key, started, lookupMs);
-}
 
-async function missed<V>(options: CachedOptions<V>, key: string, started: number, lookupMs: number): Promise<CachedResult<V>> {
-  const running = inflight.get(key) as Promise<Computed<V>> | undefined;
-  if (running) return join(options, key, started, running, lookupMs);
+  /** Resolves once the background refreshes running now have finished (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.refreshes]);
+  }
 
-  const computation = computeAndStore(options, key);
-  inflight.set(key, computation);
-  try {
-    const computed = await computation;
-    const status = 'miss';
-    const result = finish(options, key, started, status, computed.value, computed.ttlMs, lookupMs + computed.storeMs, computed.computeMs);
-    record(options, result);
+  private served<V>(
+    call: Call<V>,
+    status: 'hit' | 'stale',
+    strategy: CacheStrategy,
+    envelope: Envelope<V>,
+    pttl: number,
+    lookupMs: number,
+    refresh: boolean,
+  ): CachedResult<V> {
+    if (refresh) this.refreshInBackground(call, strategy);
+    const result = finish(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl), lookupMs, computeMs: 0, refreshing: refresh });
+    record(call.options, result);
     return result;
-  } catch (error) {
-    countFailure(options, 'miss');
-    throw error;
-  } finally {
-    inflight.delete(key);
+  }
+
+  private async missed<V>(call: Call<V>, strategy: CacheStrategy, claim: LockClaim, lookupMs: number): Promise<CachedResult<V>> {
+    // A lock holder computes even if this process already waits on the key: the waiter will find its value.
+    const running = claim === 'locked' ? undefined : this.joinable(call);
+    if (running) return this.join(call, running, lookupMs);
+
+    const outcome = claim === 'contended' ? this.awaitHolder(call, strategy) : this.computeAndStore(call, strategy, claim === 'locked');
+    const shared = call.options.coalesce !== false && !this.inflight.has(call.key);
+    if (shared) this.inflight.set(call.key, { strategy, outcome });
+    try {
+      const done = await outcome;
+      const result = finish(call, { ...done, lookupMs: lookupMs + done.redisMs, refreshing: false });
+      record(call.options, result);
+      return result;
+    } catch (error) {
+      countFailure(call.options, 'miss', strategy);
+      throw error;
+    } finally {
+      if (shared) this.inflight.delete(call.key);
+    }
+  }
+
+  private joinable(call: Call<unknown>): Inflight | undefined {
+    return call.options.coalesce === false ? undefined : this.inflight.get(call.key);
+  }
+
+  private async join<V>(call: Call<V>, running: Inflight, lookupMs: number): Promise<CachedResult<V>> {
+    let done: Outcome<unknown>;
+    try {
+      done = await running.outcome;
+    } catch (error) {
+      countFailure(call.options, 'coalesced', running.strategy);
+      throw error;
+    }
+    const result = finish(call, { status: 'coalesced', strategy: done.strategy, value: done.value as V, ttlMs: done.ttlMs, lookupMs, computeMs: 0, refreshing: false });
+    record(call.options, result);
+    return result;
+  }
+
+  /**
+   * Another caller holds the lock: poll for its value (every CACHE_LOCK_POLL_MS at first, backing
+   * off to 4× that) instead of computing too. If the holder
+   * lets go without a value (its compute failed) or its lock expires, the next poll takes the
+   * lock and computes. After CACHE_LOCK_WAIT_MS the caller stops waiting and computes itself:
+   * a slow holder costs one extra computation, never a request that waits forever.
+   */
+  private async awaitHolder<V>(call: Call<V>, strategy: CacheStrategy): Promise<Outcome<V>> {
+    const deadline = performance.now() + env.CACHE_LOCK_WAIT_MS;
+    let redisMs = 0;
+    let interval = env.CACHE_LOCK_POLL_MS;
+    const plus = (outcome: Outcome<V>) => ({ ...outcome, redisMs: outcome.redisMs + redisMs });
+    while (performance.now() < deadline) {
+      // Back off to 4× the poll interval, with jitter, so hundreds of waiters do not poll in lockstep.
+      await sleep(interval * (0.8 + Math.random() * 0.4));
+      interval = Math.min(interval * 1.5, env.CACHE_LOCK_POLL_MS * 4);
+      const polled = performance.now();
+      let reply: AwaitReply;
+      try {
+        reply = await this.redis((client) => cacheCommands(client).cachelabAwait(call.key, call.lock, Date.now(), call.token, env.CACHE_LOCK_TTL_MS));
+      } catch (error) {
+        if (error instanceof RedisUnavailableError) return plus(await this.computeUncached(call));
+        throw error;
+      }
+      redisMs += performance.now() - polled;
+      if (reply[0] === 'wait') continue;
+      if (reply[0] === 'locked') return plus(await this.computeAndStore(call, strategy, true));
+      const envelope = reply[0] === 'value' ? decodeEnvelope(reply[1], call.options.isValue) : null;
+      if (envelope) {
+        return { value: envelope.v, status: 'coalesced', strategy, computeMs: 0, ttlMs: freshFor(envelope, reply[2]), redisMs };
+      }
+      noteCorruptValue(call.options);
+      return plus(await this.computeAndStore(call, strategy, false));
+    }
+    return plus(await this.computeAndStore(call, strategy, false));
+  }
+
+  /**
+   * Compute, then store with the strategy's physical expiry, releasing our lock in the same
+   * script. A failing compute releases the lock at once, so waiters take over instead of
+   * waiting for it to expire.
+   */
+  private async computeAndStore<V>(call: Call<V>, strategy: CacheStrategy, holdsLock: boolean): Promise<Outcome<V>> {
+    try {
+      const { value, computeMs } = await timed(call.options.compute);
+      const plan = storagePlan(call.options.expiry, strategy, Date.now());
+      const payload = encodeEnvelope(value, { freshUntil: plan.freshUntil, storedAt: Date.now(), computeMs, expiry: expiryKind(call.options.expiry) });
+      const storeStarted = performance.now();
+      const outcome = { value, status: 'miss' as const, strategy, computeMs };
+      try {
+        const pttl = await this.redis((client) =>
+          cacheCommands(client).cachelabStore(call.key, call.lock, payload, plan.mode, plan.at, holdsLock ? call.token : ''),
+        );
+        const ttlMs = pttl > 0 ? Math.max(0, plan.freshUntil - Date.now()) : null;
+        return { ...outcome, ttlMs, redisMs: performance.now() - storeStarted };
+      } catch (error) {
+        // Not stored (the lock, if any, expires by itself); the value still answers the request.
+        if (!(error instanceof RedisUnavailableError)) throw error;
+        return { ...outcome, ttlMs: null, redisMs: performance.now() - storeStarted };
+      }
+    } catch (error) {
+      if (holdsLock) await this.release(call);
+      throw error;
+    }
+  }
+
+  /** Serve stale now; exactly one caller (it took the lock in the lookup script) refreshes behind it. */
+  private refreshInBackground<V>(call: Call<V>, strategy: CacheStrategy) {
+    const { scenario } = call.options;
+    const refresh = this.computeAndStore(call, strategy, true).then(
+      ({ computeMs }) => metricsRecorder().observeRefresh({ source: source(call.options), scenario, strategy, computeMs }),
+      (error: unknown) => {
+        metricsRecorder().adjust(source(call.options), scenario, 'error', 1);
+        console.warn(`[cachelab] background refresh of ${call.key} failed:`, error);
+      },
+    );
+    this.refreshes.add(refresh);
+    void refresh.finally(() => this.refreshes.delete(refresh));
+  }
+
+  private async release(call: Call<unknown>): Promise<void> {
+    try {
+      await this.redis((client) => cacheCommands(client).cachelabRelease(call.lock, call.token));
+    } catch {
+      // Unreachable Redis: the lock expires by itself after CACHE_LOCK_TTL_MS.
+    }
+  }
+
+  private async computeUncached<V>(call: Call<V>): Promise<Outcome<V>> {
+    const { value, computeMs } = await timed(call.options.compute);
+    return { value, status: 'bypass', strategy: null, computeMs, ttlMs: null, redisMs: 0 };
+  }
+
+  private async bypass<V>(call: Call<V>): Promise<CachedResult<V>> {
+    const { value, computeMs } = await timed(call.options.compute);
+    const result = finish(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
+    record(call.options, result);
+    return result;
   }
 }
 
-async function computeAndStore<V>(options: CachedOptions<V>, key: string): Promise<Computed<V>> {
-  const computeStarted = performance.now();
-  const value = await options.compute();
-  const computeMs = performance.now() - computeStarted;
-  const kind = expiryKind(options.expiry);
-  const [mode, at] = 'ttlMs' in options.expiry ? (['PX', Math.max(1, Math.round(options.expiry.ttlMs))] as const) : (['PXAT', Math.round(options.expiry.expireAt)] as const);
-  const payload = encodeEnvelope(value, { storedAt: Date.now(), computeMs, expiry: kind });
-
-  const storeStarted = performance.now();
-  try {
-    const ttlMs = await withRedis((client) => cacheCommands(client).cachelabStore(key, payload, mode, at));
-    return { value, computeMs, ttlMs: ttlMs > 0 ? ttlMs : null, storeMs: performance.now() - storeStarted };
-  } catch (error) {
-    if (!(error instanceof RedisUnavailableError)) throw error;
-    return { value, computeMs, ttlMs: null, storeMs: performance.now() - storeStarted };
+/** Where a value stays fresh until, and how long Redis keeps it: with `swr`, a grace period longer. */
+function storagePlan(expiry: Expiry, strategy: CacheStrategy, now: number) {
+  const graceMs = strategy === 'swr' ? env.CACHE_SWR_GRACE_SECONDS * 1000 : 0;
+  if ('ttlMs' in expiry) {
+    const ttlMs = Math.max(1, Math.round(expiry.ttlMs));
+    return { freshUntil: now + ttlMs, mode: 'PX' as const, at: ttlMs + graceMs };
   }
+  const expireAt = Math.round(expiry.expireAt);
+  return { freshUntil: expireAt, mode: 'PXAT' as const, at: expireAt + graceMs };
 }
 
-async function join<V>(options: CachedOptions<V>, key: string, started: number, running: Promise<Computed<V>>, lookupMs: number): Promise<CachedResult<V>> {
-  let computed: Computed<V>;
-  try {
-    computed = await running;
-  } catch (error) {
-    countFailure(options, 'coalesced');
-    throw error;
-  }
-  const result = finish(options, key, started, 'coalesced', computed.value, computed.ttlMs, lookupMs, 0);
-  record(options, result);
-  return result;
+/** Fresh lifetime left: up to `freshUntil` (which excludes any grace period), else what Redis says. */
+function freshFor(envelope: Envelope<unknown>, pttl: number): number {
+  return envelope.freshUntil === undefined ? pttl : Math.max(0, envelope.freshUntil - Date.now());
 }
+
+async function timed<V>(compute: () => Promise<V>): Promise<{ value: V; computeMs: number }> {
+  const started = performance.now();
+  const value = await compute();
+  return { value, computeMs: performance.now() - started };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A failed compute still answered a request: count it under its status, and as an error. */
-function countFailure(options: CachedOptions<unknown>, status: CacheStatus) {
-  metricsRecorder().adjust(source(options), options.scenario, status, 1);
-  metricsRecorder().adjust(source(options), options.scenario, 'error', 1);
+function countFailure(options: CachedOptions<unknown>, status: CacheStatus, strategy: CacheStrategy) {
+  const recorder = metricsRecorder();
+  recorder.adjust(source(options), options.scenario, status, 1);
+  recorder.adjust(source(options), options.scenario, 'error', 1);
+  recorder.adjust(source(options), options.scenario, strategyFields(strategy).requests, 1);
 }
 
-async function bypass<V>(options: CachedOptions<V>, key: string, started: number): Promise<CachedResult<V>> {
-  const computeStarted = performance.now();
-  const value = await options.compute();
-  const computeMs = performance.now() - computeStarted;
-  const result = finish(options, key, started, 'bypass', value, null, 0, computeMs);
-  record(options, result);
-  return result;
+interface Served<V> {
+  status: CacheStatus;
+  strategy: CacheStrategy | null;
+  value: V;
+  ttlMs: number | null;
+  lookupMs: number;
+  computeMs: number;
+  refreshing: boolean;
 }
 
-function finish<V>(
-  options: CachedOptions<V>,
-  key: string,
-  started: number,
-  status: CacheStatus,
-  value: V,
-  ttlMs: number | null,
-  lookupMs: number,
-  computeMs: number,
-): CachedResult<V> {
+function finish<V>(call: Call<V>, served: Served<V>): CachedResult<V> {
+  const { status, strategy, value, ttlMs, lookupMs, computeMs, refreshing } = served;
   const remaining = ttlMs !== null && ttlMs >= 0 ? ttlMs : null;
   return {
     value,
     status,
-    key,
-    expiryKind: expiryKind(options.expiry),
+    key: call.key,
+    expiryKind: expiryKind(call.options.expiry),
     ttlMs: remaining,
     expiresAt: remaining === null ? null : Date.now() + remaining,
-    latencyMs: performance.now() - started,
+    latencyMs: performance.now() - call.started,
     lookupMs,
     computeMs,
+    strategy,
+    refreshing,
   };
 }
 
@@ -181,13 +357,36 @@ function record(options: CachedOptions<unknown>, result: CachedResult<unknown>) 
     latencyMs: result.latencyMs,
     computeMs: result.computeMs,
     at: Date.now(),
+    strategy: result.strategy,
   };
   metricsRecorder().observe(observation);
 }
 
+/** A value under the key that is not ours: it is recomputed and overwritten, and counted as an error. */
+function noteCorruptValue(options: CachedOptions<unknown>) {
+  metricsRecorder().adjust(source(options), options.scenario, 'error', 1);
+}
+
 const source = (options: CachedOptions<unknown>): TrafficSource => options.source ?? 'live';
+
+const defaultEngine = new CacheEngine();
+
+/** The app's engine: one per process, on the shared Redis client. */
+export function cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
+  return defaultEngine.cached(options);
+}
 
 /** Delete one cached entry by its readable key; true when something was deleted. */
 export async function invalidate(readableKey: string): Promise<boolean> {
   return (await withRedis((client) => client.del(cacheKey(readableKey)))) > 0;
+}
+
+/** Delete many entries (UNLINK in batches); the number deleted. */
+export async function invalidateMany(readableKeys: readonly string[], batchSize = 500): Promise<number> {
+  let deleted = 0;
+  for (let index = 0; index < readableKeys.length; index += batchSize) {
+    const batch = readableKeys.slice(index, index + batchSize).map((key) => cacheKey(key));
+    deleted += await withRedis((client) => client.unlink(...batch));
+  }
+  return deleted;
 }

@@ -6,16 +6,30 @@ import type { ExpiryKind } from './types';
  */
 export interface Envelope<V> {
   cachelab: 1;
+  /**
+   * When the value stops being fresh (ms epoch). Usually the moment Redis drops the key; with
+   * stale-while-revalidate the key lives a grace period longer. Absent in older envelopes.
+   */
+  freshUntil?: number;
   v: V;
   storedAt: number;
   computeMs: number;
   expiry: ExpiryKind;
 }
 
-/** The meta fields are written after `v`, so they can be read from the end of a large value (see `envelopeMetaFromTail`). */
+/**
+ * `freshUntil` is written first, right after the marker, so the lookup script reads it with an
+ * anchored pattern (FRESH_UNTIL_LUA_PATTERN) without decoding the value; the other meta fields
+ * come after `v`, so the key browser reads them from the tail (`envelopeMetaFromTail`).
+ */
 export function encodeEnvelope<V>(value: V, meta: Omit<Envelope<V>, 'cachelab' | 'v'>): string {
-  return JSON.stringify({ cachelab: 1, v: value, ...meta });
+  const { freshUntil, ...rest } = meta;
+  const head = freshUntil === undefined ? {} : { freshUntil: Math.round(freshUntil) };
+  return JSON.stringify({ cachelab: 1, ...head, v: value, ...rest });
 }
+
+/** Lua pattern that captures `freshUntil` from the head of an encoded envelope. */
+export const FRESH_UNTIL_LUA_PATTERN = '^{"cachelab":1,"freshUntil":(%d+)';
 
 /** Bytes at the end of a stored envelope that hold its meta fields, with room for fields added later. */
 export const ENVELOPE_TAIL_BYTES = 512;
@@ -62,6 +76,7 @@ function isEnvelope(candidate: unknown): candidate is Envelope<unknown> {
     'v' in record &&
     typeof record.storedAt === 'number' &&
     typeof record.computeMs === 'number' &&
+    (record.freshUntil === undefined || typeof record.freshUntil === 'number') &&
     (record.expiry === 'ttl' || record.expiry === 'absolute')
   );
 }

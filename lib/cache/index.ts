@@ -1,3 +1,15 @@
-export { cached, invalidate, type CachedOptions, type CachedResult } from './engine';
+export { CacheEngine, cached, invalidate, invalidateMany, type CachedOptions, type CachedResult, type RedisRunner } from './engine';
 export { flushMetrics } from './recorder';
-export { STATUSES, SOURCES, type CacheStatus, type Expiry, type ExpiryKind, type TrafficSource } from './types';
+export {
+  DEFAULT_STRATEGY,
+  SOURCES,
+  STATUSES,
+  STRATEGIES,
+  hitRatio,
+  isStrategy,
+  type CacheStatus,
+  type CacheStrategy,
+  type Expiry,
+  type ExpiryKind,
+  type TrafficSource,
+} from './types';

@@ -1,12 +1,15 @@
 import 'server-only';
 import { env } from '../env';
-import type { TrafficSource } from './types';
+import type { CacheStrategy, TrafficSource } from './types';
 
 /**
  * Metric keys live under `<prefix>_stats:` so they share the prefix (one namespace to
  * isolate, scan and clean) yet never collide with a scenario's readable cache keys.
  */
 const STATS = '_stats:';
+/** Stampede locks and run-time settings: also beside the entries, never listed as cache entries. */
+const LOCKS = '_lock:';
+const CONFIG = '_config:';
 
 export function cacheKey(readableKey: string, prefix = env.CACHE_PREFIX): string {
   return prefix + readableKey;
@@ -14,6 +17,24 @@ export function cacheKey(readableKey: string, prefix = env.CACHE_PREFIX): string
 
 export function isStatsKey(fullKey: string, prefix = env.CACHE_PREFIX): boolean {
   return fullKey.startsWith(prefix + STATS);
+}
+
+/** Everything Cache Lab keeps beside the cache entries (metrics, locks, settings): never a cache entry. */
+export function isInternalKey(fullKey: string, prefix = env.CACHE_PREFIX): boolean {
+  return [STATS, LOCKS, CONFIG].some((namespace) => fullKey.startsWith(prefix + namespace));
+}
+
+/** The lock that lets one caller compute a missing or stale entry while others wait or are served stale. */
+export function lockKey(readableKey: string, prefix = env.CACHE_PREFIX): string {
+  return `${prefix}${LOCKS}${readableKey}`;
+}
+
+/** Hash of each scenario's cache strategy (field = scenario id), read by the lookup script itself. */
+export const strategyConfigKey = (prefix = env.CACHE_PREFIX) => `${prefix}${CONFIG}strategy`;
+
+/** Fields of the totals hash that count requests and computations per strategy. */
+export function strategyFields(strategy: CacheStrategy) {
+  return { requests: `strategy:${strategy}:requests`, computations: `strategy:${strategy}:computations` };
 }
 
 export const statsKeys = {

@@ -4,9 +4,9 @@ import type Redis from 'ioredis';
 import { env } from '../env';
 import { RedisUnavailableError, withRedis } from '../redis';
 import { bucketIndex } from './histogram';
-import { statsKeys } from './keys';
+import { statsKeys, strategyFields } from './keys';
 import { cacheCommands } from './scripts';
-import type { CacheStatus, TrafficSource } from './types';
+import type { CacheStatus, CacheStrategy, TrafficSource } from './types';
 
 export interface Observation {
   scenario: string;
@@ -16,6 +16,16 @@ export interface Observation {
   latencyMs: number;
   computeMs: number;
   at: number;
+  /** The strategy that served it; null when the cache was not used (bypass). */
+  strategy: CacheStrategy | null;
+}
+
+/** A computation no request waited for: a stale-while-revalidate refresh in the background. */
+export interface Refresh {
+  scenario: string;
+  source: TrafficSource;
+  strategy: CacheStrategy;
+  computeMs: number;
 }
 
 /** Seconds per slot of the latency-percentile series; counts and sums are per second. */
@@ -87,6 +97,7 @@ export class MetricsRecorder {
       this.add('counts', histogram, `compute:${bucketIndex(computeMs)}`, 1);
     }
     this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
+    if (observation.strategy) this.countForStrategy(totals, observation.strategy, computeMs > 0);
 
     const second = Math.floor(at / 1000);
     const series = statsKeys.series(source, scenario, Math.floor(second / 60), this.prefix);
@@ -99,6 +110,23 @@ export class MetricsRecorder {
     this.pending.events.push(observation);
     if (this.pending.events.length > EVENTS_KEPT) this.pending.events.shift();
     this.schedule();
+  }
+
+  /** Background refreshes count as computations (of their strategy) but not as requests. */
+  observeRefresh({ source, scenario, strategy, computeMs }: Refresh): void {
+    const totals = statsKeys.totals(source, scenario, this.prefix);
+    this.add('counts', totals, 'compute_n', 1);
+    this.add('sums', totals, 'compute_ms', computeMs);
+    this.add('counts', totals, 'refreshes', 1);
+    this.add('counts', totals, strategyFields(strategy).computations, 1);
+    this.schedule();
+  }
+
+  /** Per strategy, so the dashboard can say "200 requests → 1 computation". */
+  private countForStrategy(totals: string, strategy: CacheStrategy, computed: boolean) {
+    const fields = strategyFields(strategy);
+    this.add('counts', totals, fields.requests, 1);
+    if (computed) this.add('counts', totals, fields.computations, 1);
   }
 
   /** Count corrections, e.g. a "hit" on a corrupt value that turned out to be a miss. */

@@ -1,24 +1,75 @@
 import 'server-only';
 import type Redis from 'ioredis';
+import { FRESH_UNTIL_LUA_PATTERN } from './envelope';
+import { DEFAULT_STRATEGY, STRATEGIES, type CacheStrategy } from './types';
 
-/**
- * The hit path's single round trip: read the value and its remaining TTL. A key holding
- * another type (a foreign write) answers `foreign` instead of an error.
- *
- * Neither script counts anything: a command that times out on a frozen Redis still runs
- * when Redis wakes up, and a count inside it would add to the `bypass` the request was
- * answered with. Every count goes through the recorder's idempotent batches instead.
- */
-const LOOKUP = `
-local value = redis.pcall('GET', KEYS[1])
-if type(value) == 'table' then return {'foreign', '', -1} end
-if not value then return false end
-return {'hit', value, redis.call('PTTL', KEYS[1])}
+/** A value is fresh until the `freshUntil` at the head of its envelope; values without one are fresh while they exist. */
+const FRESH = `
+local function fresh(value, now)
+  local freshUntil = tonumber(string.match(value, '${FRESH_UNTIL_LUA_PATTERN}'))
+  return not freshUntil or freshUntil > now
+end
 `;
 
-/** Store a computed value with its expiry and read the TTL back, in one round trip. */
+/**
+ * The hit path's single round trip, for every strategy: read the scenario's strategy (unless the
+ * caller chose one), read the value and its remaining TTL, and — when the value is missing or
+ * stale under a lock strategy — try to take the lock, atomically. A key holding another type
+ * answers `foreign`.
+ *
+ * No script counts anything: a command that times out on a frozen Redis still runs when Redis
+ * wakes up, and a count inside it would add to the `bypass` the request was answered with.
+ * Every count goes through the recorder's idempotent batches (APPLY_BATCH) instead.
+ *
+ * KEYS: entry, lock, strategy hash. ARGV: now (ms), strategy or '', scenario id, lock token, lock ms.
+ */
+const LOOKUP = `${FRESH}
+local KNOWN = { ${STRATEGIES.map((strategy) => `['${strategy}'] = true`).join(', ')} }
+local strategy = ARGV[2]
+if strategy == '' then
+  local configured = redis.pcall('HGET', KEYS[3], ARGV[3])
+  strategy = (type(configured) == 'string' and KNOWN[configured]) and configured or '${DEFAULT_STRATEGY}'
+end
+local now = tonumber(ARGV[1])
+local value = redis.pcall('GET', KEYS[1])
+if type(value) == 'table' then return {'foreign', '', -1, strategy} end
+if value then
+  if fresh(value, now) then
+    return {'hit', value, redis.call('PTTL', KEYS[1]), strategy}
+  end
+  if strategy == 'swr' then
+    local refresh = redis.call('SET', KEYS[2], ARGV[4], 'NX', 'PX', ARGV[5]) and 'refresh' or ''
+    return {'stale', value, redis.call('PTTL', KEYS[1]), strategy, refresh}
+  end
+end
+if strategy == 'cache-aside' then return {'miss', '', -1, strategy, ''} end
+local claim = redis.call('SET', KEYS[2], ARGV[4], 'NX', 'PX', ARGV[5]) and 'locked' or 'contended'
+return {'miss', '', -1, strategy, claim}
+`;
+
+/**
+ * What a caller waiting on someone else's lock runs every poll: the fresh value if it has been
+ * stored; else the lock if its holder let go (a failed compute) or it expired; else keep waiting.
+ *
+ * KEYS: entry, lock. ARGV: now (ms), lock token, lock ms.
+ */
+const AWAIT = `${FRESH}
+local value = redis.pcall('GET', KEYS[1])
+if type(value) == 'table' then return {'foreign', '', -1} end
+if value and fresh(value, tonumber(ARGV[1])) then return {'value', value, redis.call('PTTL', KEYS[1])} end
+if redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return {'locked', '', -1} end
+return {'wait', '', -1}
+`;
+
+/**
+ * Store a computed value with its expiry and release the caller's lock if it still holds it,
+ * in one round trip.
+ *
+ * KEYS: entry, lock. ARGV: value, PX|PXAT, expiry, lock token or ''.
+ */
 const STORE = `
 redis.call('SET', KEYS[1], ARGV[1], ARGV[2], ARGV[3])
+if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) == ARGV[4] then redis.call('DEL', KEYS[2]) end
 return redis.call('PTTL', KEYS[1])
 `;
 
@@ -59,12 +110,39 @@ end
 return 1
 `;
 
-export type LookupReply = null | ['hit' | 'foreign', string, number];
+
+/** Compare-and-delete: a holder whose lock expired and was taken by another never deletes that one. */
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** `locked`: this caller holds the lock and computes; `contended`: another does, wait for it; '': no lock used. */
+export type LockClaim = 'locked' | 'contended' | '';
+
+export type LookupReply =
+  | ['hit', string, number, CacheStrategy]
+  | ['stale', string, number, CacheStrategy, 'refresh' | '']
+  | ['foreign', '', -1, CacheStrategy]
+  | ['miss', '', -1, CacheStrategy, LockClaim];
+
+export type AwaitReply = ['value', string, number] | ['locked' | 'wait' | 'foreign', '', -1];
 
 interface CacheCommands {
-  cachelabLookup(cacheKey: string): Promise<LookupReply>;
-  cachelabStore(cacheKey: string, value: string, mode: 'PX' | 'PXAT', at: number): Promise<number>;
+  cachelabLookup(
+    entryKey: string,
+    lockKey: string,
+    strategyKey: string,
+    now: number,
+    strategy: CacheStrategy | '',
+    scenario: string,
+    token: string,
+    lockMs: number,
+  ): Promise<LookupReply>;
+  cachelabAwait(entryKey: string, lockKey: string, now: number, token: string, lockMs: number): Promise<AwaitReply>;
+  cachelabStore(entryKey: string, lockKey: string, value: string, mode: 'PX' | 'PXAT', at: number, token: string): Promise<number>;
   cachelabApplyBatch(...keysThenArgs: string[]): Promise<0 | 1>;
+  cachelabRelease(lockKey: string, token: string): Promise<number>;
 }
 
 const registered = new WeakSet<Redis>();
@@ -72,10 +150,12 @@ const registered = new WeakSet<Redis>();
 /** ioredis sends EVALSHA and falls back to EVAL once per script after a server restart. */
 export function cacheCommands(client: Redis): CacheCommands {
   if (!registered.has(client)) {
-    client.defineCommand('cachelabLookup', { numberOfKeys: 1, lua: LOOKUP });
-    client.defineCommand('cachelabStore', { numberOfKeys: 1, lua: STORE });
+    client.defineCommand('cachelabLookup', { numberOfKeys: 3, lua: LOOKUP });
+    client.defineCommand('cachelabAwait', { numberOfKeys: 2, lua: AWAIT });
+    client.defineCommand('cachelabStore', { numberOfKeys: 2, lua: STORE });
     // The number of keys varies per batch: it is the first argument.
     client.defineCommand('cachelabApplyBatch', { lua: APPLY_BATCH });
+    client.defineCommand('cachelabRelease', { numberOfKeys: 1, lua: RELEASE });
     registered.add(client);
   }
   return client as unknown as CacheCommands;

@@ -29,6 +29,8 @@ export function cacheMeta(result: CachedResult<unknown>) {
     latencyMs: roundMs(result.latencyMs),
     lookupMs: roundMs(result.lookupMs),
     computeMs: roundMs(result.computeMs),
+    strategy: result.strategy,
+    refreshing: result.refreshing,
   };
 }
 
@@ -50,6 +52,7 @@ export function cacheHeaders(results: readonly CachedResult<unknown>[]): Record<
     'X-Cache': results.map((result) => xCache(result.status)).join(', '),
     // The precise status: X-Cache keeps to the conventional HIT / MISS / BYPASS.
     'X-Cache-Status': results.map((result) => result.status).join(', '),
+    'X-Cache-Strategy': results.map((result) => result.strategy ?? 'none').join(', '),
     'Server-Timing': timing.join(', '),
     'Cache-Control': 'no-store',
   };

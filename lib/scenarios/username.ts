@@ -31,4 +31,6 @@ export const usernameScenario: Scenario<UsernameInput, UsernameValue> = {
     return { username_extended: `${username}_123` };
   },
   value: usernameValue,
+  // The simulator's users: a readable name per popularity rank, e.g. expensive_function:sim_user_1.
+  sampleInput: (rank) => ({ username: `sim_user_${rank + 1}` }),
 };

@@ -17,3 +17,5 @@ process.env.METRICS_RETENTION_SECONDS ??= '600';
 process.env.LEADERBOARD_DB ??= path.join(tmpdir(), `cachelab-test-${randomBytes(4).toString('hex')}.db`);
 process.env.LEADERBOARD_PLAYERS ??= '300';
 process.env.LEADERBOARD_ROWS ??= '20000';
+// Test files share a busy machine and Redis: a slow reply is not what they test (fault tests set their own).
+process.env.REDIS_COMMAND_TIMEOUT_MS ??= '2000';

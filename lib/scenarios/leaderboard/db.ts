@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { mulberry32 } from '../../random';
 
 /**
  * The leaderboard scenario's "slow origin": a real SQLite database of game results whose
@@ -330,18 +331,6 @@ function truncateWal(db: Db): void {
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: tiny, fast, well-distributed 32-bit PRNG; plenty for demo data. Returns [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Box–Muller; `1 - u` keeps the log argument in (0, 1]. */
 function standardNormal(random: () => number): number {

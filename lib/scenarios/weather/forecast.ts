@@ -1,4 +1,5 @@
 import 'server-only';
+import { mulberry32 } from '../../random';
 import type { City, Climate } from './cities';
 
 /**
@@ -209,18 +210,6 @@ function fnv1a(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-/** mulberry32 PRNG, [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Box–Muller; `1 - u` keeps the log argument in (0, 1]. */

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { PageIntro } from '@/components/page-intro';
+import { SimulatorLab } from '@/components/simulator/simulator-lab';
+import { StrategyPicker } from '@/components/simulator/strategy-picker';
+import { env } from '@/lib/env';
+import { formatSpan } from '@/lib/format';
+import { SCENARIOS } from '@/lib/scenarios/registry';
+import { simulatedScenarios } from '@/lib/simulator/manager';
+
+export const metadata: Metadata = { title: 'Traffic simulator' };
+// Settings are read at request time, so `npm start` honours the environment it is given.
+export const dynamic = 'force-dynamic';
+
+export default function SimulatorPage() {
+  const scenarios = simulatedScenarios().map(({ id, title, sampleSize }) => ({ id, title, sampleSize: sampleSize ?? null }));
+  const limits = {
+    maxDurationSeconds: env.SIMULATOR_MAX_DURATION_SECONDS,
+    maxRequests: env.SIMULATOR_MAX_REQUESTS,
+    maxUsers: env.SIMULATOR_MAX_USERS,
+    maxRps: env.SIMULATOR_MAX_RPS,
+    maxInputs: env.SIMULATOR_MAX_INPUTS,
+  };
+  return (
+    <>
+      <PageIntro eyebrow="Traffic simulator" title="Watch a hit ratio emerge">
+        <p>
+          Send a crowd of virtual users at a scenario and watch the cache warm up. Their requests go through the same Redis cache and the same metrics
+          as real ones, marked as simulated traffic. Each run starts cold: the entries it will ask for are deleted first.
+        </p>
+        <p>
+          Real traffic is skewed: a few inputs are asked for all the time and most are rare. A <strong>Zipf</strong> distribution models that, and the
+          higher its exponent s, the sooner the hit ratio climbs. Each virtual user acts like a separate app server, so a cache-aside miss is not shared
+          between users.
+        </p>
+      </PageIntro>
+
+      <SimulatorLab scenarios={scenarios} limits={limits} />
+
+      <section aria-labelledby="strategies" className="mt-10">
+        <h2 id="strategies" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          Stampedes, locks and stale values
+        </h2>
+        <div className="mt-3 grid gap-3 lg:grid-cols-3">
+          <Explainer title="The stampede (cache-aside)">
+            When a popular entry is missing, every request that arrives before it is stored misses too, and each one runs the expensive work. Two
+            hundred users asking for one cold key means two hundred computations at once. That is the hot-key burst above, without protection.
+          </Explainer>
+          <Explainer title="Stampede protection (lock)">
+            The first miss takes a short Redis lock (<code className="font-mono">SET NX PX</code> with a random token) and computes. Everyone else, on
+            any app server, checks for the stored value every {roughly(env.CACHE_LOCK_POLL_MS)}, then less often (up to every{' '}
+            {roughly(env.CACHE_LOCK_POLL_MS * 4)}). The lock expires after{' '}
+            {roughly(env.CACHE_LOCK_TTL_MS)} in case its holder dies, and a failing computation releases it at once. A waiter gives up after{' '}
+            {roughly(env.CACHE_LOCK_WAIT_MS)} and computes the value itself.
+          </Explainer>
+          <Explainer title="Stale-while-revalidate (swr)">
+            Redis keeps an entry for {roughly(env.CACHE_SWR_GRACE_SECONDS * 1000)} after it expires. During that grace period, requests still get
+            the old value at once (status <strong>stale</strong>) while a single request, holding the lock, recomputes it in the background. Nobody waits
+            for the work. We chose a grace period over early probabilistic refresh (XFetch) because you can see it happen: each stale answer is
+            labelled, and the refresh is counted.
+          </Explainer>
+        </div>
+        <div className="mt-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h3 className="font-semibold text-slate-900">Strategy for real traffic</h3>
+          <p className="text-sm text-slate-600">
+            Stored in Redis, so every app server switches at once. Each response shows it in <code className="font-mono">cache.strategy</code>. A run
+            above uses the strategy chosen in its own form.
+          </p>
+          <StrategyPicker scenarios={SCENARIOS.map(({ id, title }) => ({ id, title }))} />
+        </div>
+      </section>
+    </>
+  );
+}
+
+/** A setting in words: "25 ms", "15 s", "10 min". */
+function roughly(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  return ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : formatSpan(ms);
+}
+
+function Explainer({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <article className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+      <h3 className="font-bold text-slate-900">{title}</h3>
+      <p className="mt-1 text-sm leading-relaxed text-slate-700">{children}</p>
+    </article>
+  );
+}

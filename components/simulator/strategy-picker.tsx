@@ -1,0 +1,61 @@
+'use client';
+
+import { useState } from 'react';
+import useSWR from 'swr';
+import { STRATEGIES, type CacheStrategy } from '@/lib/cache/types';
+import { fetchData, sendJson } from './send-json';
+
+interface Setting {
+  scenario: string;
+  strategy: CacheStrategy;
+}
+
+/** The strategy real visitors' requests get, per scenario; every app instance follows it at once. */
+export function StrategyPicker({ scenarios }: { scenarios: { id: string; title: string }[] }) {
+  return (
+    <ul className="divide-y divide-slate-100">
+      {scenarios.map((scenario) => (
+        <ScenarioStrategy key={scenario.id} id={scenario.id} title={scenario.title} />
+      ))}
+    </ul>
+  );
+}
+
+function ScenarioStrategy({ id, title }: { id: string; title: string }) {
+  const url = `/api/scenarios/${encodeURIComponent(id)}/strategy`;
+  const { data, error, mutate } = useSWR<Setting>(url, fetchData, { revalidateOnFocus: false });
+  const [note, setNote] = useState<string | null>(null);
+  const choose = async (strategy: CacheStrategy) => {
+    setNote(null);
+    const sent = await sendJson<Setting>(url, { method: 'PUT', body: JSON.stringify({ strategy }) });
+    if (sent.ok) await mutate(sent.data, { revalidate: false });
+    setNote(sent.ok ? 'Saved: the next request uses it.' : sent.message);
+  };
+  const selectId = `strategy-${id}`;
+  return (
+    <li className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
+      <label htmlFor={selectId} className="min-w-0 flex-1 break-all font-mono text-sm font-semibold text-slate-800">
+        {title}
+      </label>
+      <select
+        id={selectId}
+        value={data?.strategy ?? ''}
+        disabled={!data}
+        onChange={(event) => void choose(event.target.value as CacheStrategy)}
+        className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-inner disabled:bg-slate-100"
+      >
+        {!data && <option value="">{error ? 'unavailable' : 'loading…'}</option>}
+        {STRATEGIES.map((strategy) => (
+          <option key={strategy} value={strategy}>
+            {strategy}
+          </option>
+        ))}
+      </select>
+      {(note || error) && (
+        <p role="status" className="w-full text-xs text-slate-600">
+          {note ?? (error instanceof Error ? error.message : null)}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { DEFAULT_STRATEGY, type CacheStrategy } from '../cache';
+import { readStrategy } from '../cache/strategy-setting';
+import { ApiError } from '../http/errors';
+import { scenarioParam } from '../http/scenario-param';
+import { SCENARIOS } from '../scenarios/registry';
+import type { Scenario } from '../scenarios/scenario';
+import type { SimulationRequest } from './config';
+import { Simulation, type Simulated } from './run';
+
+/** Finished runs kept in memory for their result pages. */
+const KEPT_RUNS = 10;
+const RUNS = Symbol.for('cachelab.simulator.runs');
+// Anchored like the Redis client: every route bundle of this process must see the same runs.
+type Anchored = typeof globalThis & { [RUNS]?: Simulation[] };
+
+function runs(): Simulation[] {
+  const anchor = globalThis as Anchored;
+  anchor[RUNS] ??= [];
+  return anchor[RUNS];
+}
+
+/** Scenarios the simulator can drive: those that say what their rank-r input is. */
+export function simulatedScenarios(): Simulated[] {
+  return SCENARIOS.filter(isSimulated);
+}
+
+/** Starts a run, one at a time per app instance (409 while one runs). */
+export async function startSimulation(request: SimulationRequest): Promise<Simulation> {
+  const scenario = simulatedScenario(request.scenario);
+  if (request.distribution !== 'burst' && scenario.sampleSize !== undefined && request.inputs > scenario.sampleSize) {
+    throw new ApiError(400, 'invalid_input', `inputs: ${scenario.id} has ${scenario.sampleSize} distinct inputs at most`);
+  }
+  const strategy = request.strategy ?? (await configuredStrategy(scenario.id));
+  // Checked after the last await, so two starts can never both pass.
+  const active = runs().find((run) => run.running);
+  if (active) {
+    throw new ApiError(409, 'simulation_running', `Simulation ${active.id} is still running: wait for it to finish or cancel it first.`);
+  }
+  const run = new Simulation({ ...request, strategy }, scenario);
+  const all = runs();
+  all.push(run);
+  if (all.length > KEPT_RUNS) all.splice(0, all.length - KEPT_RUNS);
+  return run;
+}
+
+export function findSimulation(id: string): Simulation {
+  const run = runs().find((candidate) => candidate.id === id);
+  if (!run) throw new ApiError(404, 'unknown_simulation', `No simulation "${id}" on this app instance (runs are kept in memory).`);
+  return run;
+}
+
+export function latestSimulation(): Simulation | null {
+  return runs().at(-1) ?? null;
+}
+
+function simulatedScenario(id: string): Simulated {
+  const scenario = scenarioParam(id);
+  if (!isSimulated(scenario)) throw new ApiError(400, 'not_simulated', `The simulator cannot drive "${id}": it names no sample inputs.`);
+  return scenario;
+}
+
+const isSimulated = (scenario: Scenario<never, unknown>): scenario is Simulated => scenario.sampleInput !== undefined;
+
+/** Redis down: run with the default strategy; every request will say `bypass` anyway. */
+async function configuredStrategy(scenario: string): Promise<CacheStrategy> {
+  try {
+    return await readStrategy(scenario);
+  } catch {
+    return DEFAULT_STRATEGY;
+  }
+}
