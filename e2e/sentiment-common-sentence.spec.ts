@@ -10,7 +10,8 @@ test('a common sentence misses, runs the model, then hits, also when typed with 
 
   const chip = page.getByRole('button', { name: SENTENCE });
   await chip.click();
-  await expect(page.getByRole('status').filter({ hasText: 'simulated inference time' })).toBeVisible();
+  // The pending state lasts under a second in e2e: poll faster than expect's default 1 s steps.
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'simulated inference time' }).isVisible(), { intervals: [50] }).toBe(true);
   await expect(page.getByTestId('cache-status')).toHaveText('miss', { timeout: 15_000 });
   await expect(page.getByTestId('sentiment-label')).toHaveText('positive');
   await expect(page.getByTestId('compound')).toHaveText(/^\+0\.\d{3}$/);

@@ -5,7 +5,8 @@ test('a forecast is cached under two keys, one with a sliding TTL, one until mid
   await page.goto('/weather');
   await page.getByLabel('City').selectOption('lisbon');
   await page.getByRole('button', { name: 'Get the forecast' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'simulated upstream latency' })).toBeVisible();
+  // The pending state lasts under a second in e2e: poll faster than expect's default 1 s steps.
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'simulated upstream latency' }).isVisible(), { intervals: [50] }).toBe(true);
 
   const ttl = page.getByRole('region', { name: 'Sliding TTL · 24 h' });
   const daily = page.getByRole('region', { name: 'Until midnight' });

@@ -10,7 +10,7 @@ interface Props {
   cache: CacheMeta;
   /** Names the panel when a page shows several (weather's two strategies). */
   title?: string;
-  /** What "compute" means here, e.g. "Inference time (simulated)". */
+  /** What "compute" means here, e.g. "Inference (simulated)". */
   computeLabel?: string;
   /** The lifetime the entry was written with, for the countdown bar. */
   lifetimeMs: number | null;

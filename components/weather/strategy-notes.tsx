@@ -25,7 +25,8 @@ export function TtlNote({ forecast, cache, today, dayEndsAt }: TtlProps) {
       </p>
     );
   }
-  const overlapMs = cache.expiresAt ? Date.parse(cache.expiresAt) - Date.parse(dayEndsAt) : 0;
+  if (!cache.expiresAt) return <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700">Not cached: this answer came straight from the API.</p>;
+  const overlapMs = Date.parse(cache.expiresAt) - Date.parse(dayEndsAt);
   return (
     <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700">
       Starts today, as it should.{' '}

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flushMetrics } from '@/lib/cache';
 import { env } from '@/lib/env';
@@ -32,8 +31,8 @@ afterAll(async () => {
   await flushMetrics();
   await removeUnder(redis, prefix);
   redis.disconnect();
+  // lib/testing/setup.ts deletes the file once it is closed.
   await closeLeaderboardStore();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${env.LEADERBOARD_DB}${suffix}`, { force: true });
 });
 
 describe('GET /api/leaderboard', () => {
