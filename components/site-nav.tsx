@@ -7,7 +7,7 @@ import { NAV_LINKS } from './nav-links';
 export function SiteNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0">
+    <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-1 pb-1 sm:pb-0">
       {NAV_LINKS.map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (
