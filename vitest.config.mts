@@ -1,6 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const ALL = ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'];
+/**
+ * Tests that stop, freeze or restart their own redis-server and assert on timeouts: they run
+ * after the rest, one file at a time, so a busy neighbour cannot push them past a deadline.
+ */
+const FAULTS = [
+  'app/api/redis-faults.test.ts',
+  'app/api/redis-startup.test.ts',
+  'app/api/secrets.test.ts',
+  'lib/cache/resilience.test.ts',
+  'lib/http/rate-limit.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -11,11 +24,14 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'],
     setupFiles: ['lib/testing/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores: files in parallel beyond that only add noise to Redis-timing-sensitive tests.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'integration', include: ALL, exclude: FAULTS } },
+      { extends: true, test: { name: 'faults', include: FAULTS, fileParallelism: false } },
+    ],
   },
 });

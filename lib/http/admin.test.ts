@@ -84,7 +84,7 @@ describe('the check lives in the route handler', () => {
 
     const own = await callApi({ method: 'DELETE', url: '/api/username/alice', headers: { origin: ORIGIN } });
     expect(own.status).toBe(200);
-    expect(await json(own)).toEqual({ data: { key: 'expensive_function:alice', deleted: true } });
+    expect(await json(own)).toEqual({ data: { key: `${prefix}expensive_function:alice`, deleted: true } });
     expect(await redis.exists(`${prefix}expensive_function:alice`)).toBe(0);
   });
 });

@@ -89,7 +89,7 @@ describe('a game played while the top 50 is cached', () => {
     expect(liveEntries).not.toEqual(cached);
 
     const deleted = await (await invalidateBoard()).json();
-    expect(deleted.data).toEqual({ key: 'leaderboard:top50', deleted: true });
+    expect(deleted.data).toEqual({ key, deleted: true });
     const fresh = await read();
     expect(fresh.response.headers.get('x-cache')).toBe('MISS');
     expect(fresh.body.data.entries).toEqual(liveEntries);

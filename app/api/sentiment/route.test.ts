@@ -89,7 +89,7 @@ describe('DELETE /api/sentiment', () => {
   it('invalidates a sentence by its normalised key, so the next request misses', async () => {
     await analyse({ sentence: 'Great value for the price.' });
     const deleted = await (await forget({ sentence: 'GREAT value for the price.  ' })).json();
-    expect(deleted.data).toEqual({ key: 'sentiment:great value for the price.', deleted: true });
+    expect(deleted.data).toEqual({ key: `${prefix}sentiment:great value for the price.`, deleted: true });
     expect((await forget({ sentence: 'great value for the price.' }).then((response) => response.json())).data.deleted).toBe(false);
     expect((await analyse({ sentence: 'Great value for the price.' })).headers.get('x-cache')).toBe('MISS');
   });
