@@ -240,7 +240,8 @@ export class CacheEngine {
         const pttl = await this.redis((client) =>
           cacheCommands(client).cachelabStore(call.key, call.lock, payload, plan.mode, plan.at, holdsLock ? call.token : ''),
         );
-        const ttlMs = pttl > 0 ? Math.max(0, plan.freshUntil - Date.now()) : null;
+        // What Redis says, less the grace period: exactly the TTL asked for, right after the write.
+        const ttlMs = pttl > 0 ? Math.max(0, pttl - plan.graceMs) : null;
         return { ...outcome, ttlMs, redisMs: performance.now() - storeStarted };
       } catch (error) {
         // Not stored (the lock, if any, expires by itself); the value still answers the request.
@@ -293,10 +294,10 @@ function storagePlan(expiry: Expiry, strategy: CacheStrategy, now: number) {
   const graceMs = strategy === 'swr' ? env.CACHE_SWR_GRACE_SECONDS * 1000 : 0;
   if ('ttlMs' in expiry) {
     const ttlMs = Math.max(1, Math.round(expiry.ttlMs));
-    return { freshUntil: now + ttlMs, mode: 'PX' as const, at: ttlMs + graceMs };
+    return { freshUntil: now + ttlMs, graceMs, mode: 'PX' as const, at: ttlMs + graceMs };
   }
   const expireAt = Math.round(expiry.expireAt);
-  return { freshUntil: expireAt, mode: 'PXAT' as const, at: expireAt + graceMs };
+  return { freshUntil: expireAt, graceMs, mode: 'PXAT' as const, at: expireAt + graceMs };
 }
 
 /** Fresh lifetime left: up to `freshUntil` (which excludes any grace period), else what Redis says. */
