@@ -118,6 +118,9 @@ export class MetricsRecorder {
     this.add('counts', totals, 'compute_n', 1);
     this.add('sums', totals, 'compute_ms', computeMs);
     this.add('counts', totals, 'refreshes', 1);
+    const histogram = statsKeys.histogram(source, scenario, this.prefix);
+    this.add('counts', histogram, `compute:${bucketIndex(computeMs)}`, 1);
+    this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
     this.add('counts', totals, strategyFields(strategy).computations, 1);
     this.schedule();
   }

@@ -1,12 +1,12 @@
 import 'server-only';
-import { escapeGlob, isStatsKey } from '../cache/keys';
+import { escapeGlob, isInternalKey } from '../cache/keys';
 import { env } from '../env';
 import { ApiError } from '../http/errors';
 import { SCENARIOS } from '../scenarios/registry';
 
 /** A cache entry of ours: under CACHE_PREFIX and not one of the metric keys kept beside them. */
 export function isCacheKey(key: string, prefix = env.CACHE_PREFIX): boolean {
-  return key.startsWith(prefix) && key.length > prefix.length && !isStatsKey(key, prefix);
+  return key.startsWith(prefix) && key.length > prefix.length && !isInternalKey(key, prefix);
 }
 
 /** The key browser can read and delete cache entries only: nothing outside the prefix, never the metrics. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { env } from '../../env';
 import { ApiError } from '../../http/errors';
 import { HOUR_MS, simulateWork, type Scenario } from '../scenario';
-import { analyseSentiment, validateSentence } from './model';
+import { analyseSentiment, COMMON_SENTENCES, normaliseSentence, validateSentence } from './model';
 
 /** A sentence that passed `validateSentence`: normalised, 1–1000 characters, no control characters. */
 export const sentimentInput = z.object({
@@ -55,4 +55,6 @@ export const sentimentScenario: Scenario<SentimentInput, SentimentValue> = {
     return analyseSentiment(sentence);
   },
   value: sentimentValue,
+  // The most requested sentences are the common ones, as in real traffic; the long tail is unique reviews.
+  sampleInput: (rank) => ({ sentence: normaliseSentence(COMMON_SENTENCES[rank] ?? `review ${rank + 1}: it does what it says`) }),
 };

@@ -55,6 +55,9 @@ export const weatherScenario: Scenario<WeatherInput, WeatherValue> = {
     return { city, startDate, fetchedAt: new Date().toISOString(), days: forecast7Days(cityBySlug(city), startDate) };
   },
   value: weatherValue,
+  // Cities in list order as popularity ranks; the day-aligned copy is the one worth caching.
+  sampleInput: (rank) => ({ city: slugs[rank % slugs.length] ?? 'paris', strategy: 'daily' }),
+  sampleSize: slugs.length,
 };
 
 /** Both strategies for one city, fetched in parallel. */
