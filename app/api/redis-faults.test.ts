@@ -18,6 +18,7 @@ let inspect: Redis;
 let prefix: string;
 let flushMetrics: () => Promise<void>;
 let statsKeys: typeof import('@/lib/cache/keys').statsKeys;
+let commandCalls: typeof import('@/lib/testing/redis').commandCalls;
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
 
@@ -25,11 +26,12 @@ beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   server = await OwnRedisServer.start();
   // A cool-down long enough that a slow, shared CI machine cannot see the circuit half-open mid-test.
-  pointAppAt(server, { USERNAME_DELAY_MS: String(COMPUTE_MS), RATE_LIMIT_POINTS: '100000', REDIS_BREAKER_COOLDOWN_MS: '1500' });
+  await pointAppAt(server, { USERNAME_DELAY_MS: String(COMPUTE_MS), RATE_LIMIT_POINTS: '100000', REDIS_BREAKER_COOLDOWN_MS: '1500' });
   prefix = process.env.CACHE_PREFIX ?? '';
   ({ flushMetrics } = await import('@/lib/cache'));
   ({ statsKeys } = await import('@/lib/cache/keys'));
-  const { inspector } = await import('@/lib/testing/redis');
+  const { inspector, ...helpers } = await import('@/lib/testing/redis');
+  commandCalls = helpers.commandCalls;
   inspect = inspector(server.url);
 });
 
@@ -121,6 +123,19 @@ describe('Redis stopped mid-traffic', () => {
     await waitFor(async () => (await ask('ann')).status !== 'bypass', 8000, 100);
     await waitFor(async () => (await ask('ann')).status === 'hit', 2000, 50);
     expect((await health()).body).toMatchObject({ status: 'ok', redis: { connected: true } });
+  });
+});
+
+describe('Redis away: nothing queued for later', () => {
+  it('sends none of the outage requests when Redis returns (no offline queue, no burst of stale commands)', async () => {
+    await server.stop();
+    for (let index = 0; index < 20; index += 1) expect((await ask(`queued${index}`)).status).toBe('bypass');
+    await server.resume();
+    await waitFor(async () => (await health()).http === 200, 8000, 100);
+    await sleep(500);
+    // The fresh server has seen only the one metrics flush of those 20 answers (EVALSHA, then EVAL after NOSCRIPT).
+    const scripts = (await commandCalls(inspect, 'evalsha')) + (await commandCalls(inspect, 'eval'));
+    expect(scripts).toBeLessThanOrEqual(2);
   });
 });
 

@@ -14,7 +14,7 @@ const onRejection = (reason: unknown) => rejections.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   server = await OwnRedisServer.reserve();
-  pointAppAt(server);
+  await pointAppAt(server);
 });
 
 afterAll(async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
     });
   }
   server = await OwnRedisServer.start({ password: PASSWORD });
-  pointAppAt(server);
+  await pointAppAt(server);
 });
 
 afterAll(async () => {

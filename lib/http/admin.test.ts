@@ -36,6 +36,7 @@ describe('requireAdmin: same origin', () => {
   it('allows the page itself, a proxy-forwarded host, and tools that send no Origin', () => {
     expect(refusal({ origin: 'http://internal:3000' })).toBe('allowed');
     expect(refusal({ origin: 'http://INTERNAL:3000' })).toBe('allowed');
+    expect(refusal({ origin: 'http://internal:3000', host: 'Internal:3000' })).toBe('allowed');
     expect(refusal({ origin: 'https://lab.example', 'x-forwarded-host': 'lab.example' })).toBe('allowed');
     expect(refusal({ 'sec-fetch-site': 'same-origin' })).toBe('allowed');
     expect(refusal({})).toBe('allowed');

@@ -179,7 +179,6 @@ const errorShape = z.strictObject({ error: z.strictObject({ code: z.string(), me
 const redis = inspector();
 const prefix = process.env.CACHE_PREFIX ?? '';
 let flushMetrics: () => Promise<void>;
-let before: Map<string, string>;
 
 /**
  * Every key under the test prefix with its serialized value. The rate limiter's counters
@@ -196,8 +195,7 @@ beforeAll(async () => {
   ({ flushMetrics } = await import('../cache'));
   // Something worth protecting: a cached entry with its metrics.
   for (let index = 0; index < 2; index += 1) expect((await callApi({ url: '/api/username/alice' })).status).toBe(200);
-  before = await snapshot();
-  expect([...before.keys()]).toContain(`${prefix}expensive_function:alice`);
+  expect([...(await snapshot()).keys()]).toContain(`${prefix}expensive_function:alice`);
 });
 
 afterAll(async () => {
@@ -212,6 +210,7 @@ describe('hostile input', () => {
   });
 
   it.each(CASES)('$name → $status $code, Redis untouched, server answering', async ({ name, status, code, ...call }) => {
+    const before = await snapshot();
     const response = await callApi(call);
     const body = await json(response);
     expect({ status: response.status, body }, name).toMatchObject({ status, body: { error: { code } } });

@@ -11,7 +11,7 @@ let prefix: string;
 
 beforeAll(async () => {
   server = await OwnRedisServer.start();
-  pointAppAt(server, { RATE_LIMIT_POINTS: String(POINTS), RATE_LIMIT_WINDOW_SECONDS: '60' });
+  await pointAppAt(server, { RATE_LIMIT_POINTS: String(POINTS), RATE_LIMIT_WINDOW_SECONDS: '60' });
   prefix = process.env.CACHE_PREFIX ?? '';
   const { inspector } = await import('../testing/redis');
   inspect = inspector(server.url);

@@ -88,7 +88,7 @@ export class OwnRedisServer {
  * with settings that make each fault cost milliseconds: 200 ms command timeout, circuit
  * open after 3 failures for 500 ms. `extra` adds or overrides settings.
  */
-export function pointAppAt(server: OwnRedisServer, extra: Record<string, string> = {}): void {
+export async function pointAppAt(server: OwnRedisServer, extra: Record<string, string> = {}): Promise<void> {
   Object.assign(process.env, {
     REDIS_URL: server.url,
     REDIS_COMMAND_TIMEOUT_MS: '200',
@@ -96,6 +96,9 @@ export function pointAppAt(server: OwnRedisServer, extra: Record<string, string>
     REDIS_BREAKER_COOLDOWN_MS: '500',
     ...extra,
   });
+  // A static import that reaches lib/env.ts would have read the shared Redis's URL already.
+  const { env } = await import('../env');
+  if (env.REDIS_URL !== server.url) throw new Error('lib/env.ts was loaded before pointAppAt(): import app modules dynamically, after it');
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 50): Promise<void> {
