@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 
 const NEXT = 'node_modules/next/dist/bin/next';
 /** The baseline route must be in the build being measured (a build from before it was added lacks it). */
@@ -11,15 +12,33 @@ export interface BuildInfo {
   builtNow: boolean;
 }
 
-/** `next build` when there is no production build (or it predates the baseline route), or when asked. */
+/** Sources whose change makes a production build stale. */
+const SOURCES = ['app', 'lib', 'components', 'next.config.ts', 'package.json'];
+
+/** `next build` when there is no production build, when it is older than the sources, or when asked. */
 export function ensureBuild(force: boolean): BuildInfo {
-  const missing = !existsSync('.next/BUILD_ID') || !existsSync(BASELINE_IN_BUILD);
-  if (force || missing) {
-    console.log(`[bench] ${force ? 'rebuilding as asked' : 'no usable production build'}: running \`next build\` (a minute or two)…`);
-    const build = spawnSync(process.execPath, [NEXT, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const reason = force ? 'rebuilding as asked' : whyRebuild();
+  if (reason) {
+    console.error(`[bench] ${reason}: running \`next build\` (a minute or two)…`);
+    const build = spawnSync(process.execPath, [NEXT, 'build'], { stdio: ['ignore', 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('next build failed; the HTTP sections need a production build');
   }
-  return { id: readFileSync('.next/BUILD_ID', 'utf8').trim(), builtNow: force || missing };
+  return { id: readFileSync('.next/BUILD_ID', 'utf8').trim(), builtNow: reason !== null };
+}
+
+function whyRebuild(): string | null {
+  if (!existsSync('.next/BUILD_ID')) return 'no production build yet';
+  if (!existsSync(BASELINE_IN_BUILD)) return 'the production build predates the baseline route';
+  const builtAt = statSync('.next/BUILD_ID').mtimeMs;
+  return SOURCES.some((path) => newestChange(path) > builtAt) ? 'the production build is older than the sources' : null;
+}
+
+/** Latest modification time under a path (tests excluded: they are not in the build). */
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : stats.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
 export interface RunningServer {
