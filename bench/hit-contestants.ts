@@ -33,8 +33,8 @@ export async function hitContestants(redisUrl: string, prefix: string): Promise<
     await engineHit(),
     bareGet(redisUrl),
     scriptedGet(redisUrl),
-    await bentocacheHit(redisUrl, prefix, value),
-    await cacheManagerHit(redisUrl, prefix, value),
+    bentocacheHit(redisUrl, prefix, value),
+    cacheManagerHit(redisUrl, prefix, value),
     await naiveTutorialHit(redisUrl, prefix, value),
   ];
   for (const contestant of contestants) await contestant.run();
@@ -59,19 +59,8 @@ async function engineHit(): Promise<HitContestant> {
 
 /** The physical limit of a hit: one round trip for the very bytes the engine stored. */
 function bareGet(redisUrl: string): HitContestant {
-  const client = new Redis(redisUrl);
-  const key = cacheKey(usernameScenario.keyOf({ username: USERNAME }));
-  let misses = 0;
-  return {
-    name: 'bare GET (the limit)',
-    role: 'limit',
-    what: 'ioredis GET of the engine’s stored value, nothing else',
-    run: async () => {
-      if ((await client.get(key)) === null) misses += 1;
-    },
-    misses: () => misses,
-    close: async () => void client.disconnect(),
-  };
+  const identity = { name: 'bare GET (the limit)', role: 'limit', what: 'ioredis GET of the engine’s stored value, nothing else' } as const;
+  return storedBytesReader(new Redis(redisUrl), identity, (client, key) => client.get(key));
 }
 
 /**
@@ -81,15 +70,20 @@ function bareGet(redisUrl: string): HitContestant {
 function scriptedGet(redisUrl: string): HitContestant {
   const client = new Redis(redisUrl);
   client.defineCommand('benchScriptedGet', { numberOfKeys: 1, lua: "return redis.call('GET', KEYS[1])" });
-  const get = (client as unknown as { benchScriptedGet: (key: string) => Promise<string | null> }).benchScriptedGet.bind(client);
+  const identity = { name: 'GET inside a Lua script', role: 'diagnostic', what: 'EVALSHA of a script that only GETs the same key' } as const;
+  return storedBytesReader(client, identity, (scripted, key) => (scripted as unknown as ScriptedGet).benchScriptedGet(key));
+}
+
+type ScriptedGet = { benchScriptedGet: (key: string) => Promise<string | null> };
+
+/** One command on its own plain client, reading the engine's stored entry. */
+function storedBytesReader(client: Redis, identity: Pick<HitContestant, 'name' | 'role' | 'what'>, read: (client: Redis, key: string) => Promise<string | null>): HitContestant {
   const key = cacheKey(usernameScenario.keyOf({ username: USERNAME }));
   let misses = 0;
   return {
-    name: 'GET inside a Lua script',
-    role: 'diagnostic',
-    what: 'EVALSHA of a script that only GETs the same key',
+    ...identity,
     run: async () => {
-      if ((await get(key)) === null) misses += 1;
+      if ((await read(client, key)) === null) misses += 1;
     },
     misses: () => misses,
     close: async () => void client.disconnect(),
@@ -97,43 +91,45 @@ function scriptedGet(redisUrl: string): HitContestant {
 }
 
 /** bentocache with a Redis L2 only: no memory tier, so it too pays a round trip per hit. */
-async function bentocacheHit(redisUrl: string, prefix: string, value: UsernameValue): Promise<HitContestant> {
+function bentocacheHit(redisUrl: string, prefix: string, value: UsernameValue): HitContestant {
   const bento = new BentoCache({
     default: 'redis',
     prefix: `${prefix}bento`,
     stores: { redis: bentostore().useL2Layer(redisDriver({ connection: new Redis(redisUrl) })) },
   });
-  let computations = 0;
-  const factory = async () => {
-    computations += 1;
-    return value;
-  };
+  const { factory, misses } = countedFactory(value);
   return {
     name: 'bentocache getOrSet',
     role: 'peer',
     what: `bentocache ${packageVersion('bentocache')}, Redis L2 only (no L1), getOrSet hit`,
     run: () => bento.getOrSet({ key: USERNAME, factory, ttl: TTL_MS }),
-    misses: () => Math.max(0, computations - 1),
+    misses,
     close: () => bento.disconnectAll(),
   };
 }
 
 /** cache-manager 7 over Keyv and @keyv/redis (node-redis client), `wrap` hit. */
-async function cacheManagerHit(redisUrl: string, prefix: string, value: UsernameValue): Promise<HitContestant> {
+function cacheManagerHit(redisUrl: string, prefix: string, value: UsernameValue): HitContestant {
   const cache = createCache({ stores: [createKeyv(redisUrl, { namespace: `${prefix}cm` })] });
-  let computations = 0;
-  const factory = async () => {
-    computations += 1;
-    return value;
-  };
+  const { factory, misses } = countedFactory(value);
   return {
     name: 'cache-manager wrap',
     role: 'peer',
     what: `cache-manager ${packageVersion('cache-manager')} + @keyv/redis ${packageVersion('@keyv/redis')}, wrap hit`,
     run: () => cache.wrap(USERNAME, factory, TTL_MS),
-    misses: () => Math.max(0, computations - 1),
+    misses,
     close: async () => void (await cache.disconnect()),
   };
+}
+
+/** A peer's factory that counts its calls; the first one (priming) is the only expected miss. */
+function countedFactory(value: UsernameValue) {
+  let computations = 0;
+  const factory = async () => {
+    computations += 1;
+    return value;
+  };
+  return { factory, misses: () => Math.max(0, computations - 1) };
 }
 
 /**
