@@ -1,9 +1,9 @@
 import 'server-only';
 import { RedisUnavailableError, withRedis } from '../redis';
-import { decodeEnvelope, encodeEnvelope } from './envelope';
+import { decodeEnvelope, encodeEnvelope, remainingMs } from './envelope';
 import { cacheKey, statsKeys } from './keys';
 import { metricsRecorder, type Observation } from './recorder';
-import { cacheCommands, type LookupReply } from './scripts';
+import { cacheCommands, FOREIGN, type LookupReply } from './scripts';
 import { expiryKind, type CacheStatus, type Expiry, type ExpiryKind, type TrafficSource } from './types';
 
 export interface CachedOptions<V> {
@@ -69,16 +69,15 @@ export async function cached<V>(options: CachedOptions<V>): Promise<CachedResult
   }
   const lookupMs = performance.now() - started;
 
-  if (reply) {
-    const [kind, raw, pttl] = reply;
-    const envelope = kind === 'hit' ? decodeEnvelope(raw, options.isValue) : null;
+  if (reply !== null) {
+    const envelope = reply === FOREIGN ? null : decodeEnvelope(reply, options.isValue);
     if (envelope) {
-      const result = finish(options, key, started, 'hit', envelope.v, pttl, lookupMs, 0);
+      const result = finish(options, key, started, 'hit', envelope.v, remainingMs(envelope), lookupMs, 0);
       record(options, result, true);
       return result;
     }
     // A foreign or corrupt value: recompute and overwrite it, and say so in the metrics.
-    noteCorruptValue(options, kind === 'hit');
+    noteCorruptValue(options, reply !== FOREIGN);
   }
   return missed(options, key, started, lookupMs);
 }
@@ -109,7 +108,8 @@ async function computeAndStore<V>(options: CachedOptions<V>, key: string): Promi
   const computeMs = performance.now() - computeStarted;
   const kind = expiryKind(options.expiry);
   const [mode, at] = 'ttlMs' in options.expiry ? (['PX', Math.max(1, Math.round(options.expiry.ttlMs))] as const) : (['PXAT', Math.round(options.expiry.expireAt)] as const);
-  const payload = encodeEnvelope(value, { storedAt: Date.now(), computeMs, expiry: kind });
+  const storedAt = Date.now();
+  const payload = encodeEnvelope(value, { storedAt, computeMs, expiry: kind, expiresAt: mode === 'PX' ? storedAt + at : at });
 
   const storeStarted = performance.now();
   try {

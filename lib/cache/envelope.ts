@@ -10,6 +10,11 @@ export interface Envelope<V> {
   storedAt: number;
   computeMs: number;
   expiry: ExpiryKind;
+  /**
+   * When the entry expires (ms since the epoch), as its writer set it: a hit reads its
+   * remaining lifetime here instead of asking Redis. Absent in entries written before it existed.
+   */
+  expiresAt?: number;
 }
 
 export function encodeEnvelope<V>(value: V, meta: Omit<Envelope<V>, 'cachelab' | 'v'>): string {
@@ -36,6 +41,12 @@ function isEnvelope(candidate: unknown): candidate is Envelope<unknown> {
     'v' in record &&
     typeof record.storedAt === 'number' &&
     typeof record.computeMs === 'number' &&
-    (record.expiry === 'ttl' || record.expiry === 'absolute')
+    (record.expiry === 'ttl' || record.expiry === 'absolute') &&
+    (record.expiresAt === undefined || typeof record.expiresAt === 'number')
   );
+}
+
+/** Remaining lifetime of a stored envelope, or null when it does not say. */
+export function remainingMs(envelope: Envelope<unknown>, now = Date.now()): number | null {
+  return envelope.expiresAt === undefined ? null : Math.max(0, envelope.expiresAt - now);
 }

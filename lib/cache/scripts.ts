@@ -2,17 +2,17 @@ import 'server-only';
 import type Redis from 'ioredis';
 
 /**
- * The hit path's single round trip: read the value, count the hit and read the
- * remaining TTL atomically. A miss records nothing here: it is counted when its
- * outcome (computed, coalesced, failed) is known, so every request counts once.
- * A key holding another type (a foreign write) answers `foreign` instead of an error.
+ * The hit path's single round trip: read the value and count the hit atomically. A miss
+ * records nothing here: it is counted when its outcome (computed, coalesced, failed) is
+ * known, so every request counts once. The reply is the stored bytes alone (a bulk string
+ * parses faster than an array, and the remaining lifetime is in the envelope); a key
+ * holding another type (a foreign write) answers FOREIGN instead of an error.
  */
 const LOOKUP = `
 local value = redis.pcall('GET', KEYS[1])
-if type(value) == 'table' then return {'foreign', '', -1} end
-if not value then return false end
-redis.call('HINCRBY', KEYS[2], 'hit', 1)
-return {'hit', value, redis.call('PTTL', KEYS[1])}
+if type(value) == 'table' then return 0 end
+if value then redis.call('HINCRBY', KEYS[2], 'hit', 1) end
+return value
 `;
 
 /** Store a computed value with its expiry and count the miss, in one round trip. */
@@ -22,7 +22,9 @@ redis.call('HINCRBY', KEYS[2], 'miss', 1)
 return redis.call('PTTL', KEYS[1])
 `;
 
-export type LookupReply = null | ['hit' | 'foreign', string, number];
+/** The integer reply of LOOKUP for a key of another type; a stored value is always a string. */
+export const FOREIGN = 0;
+export type LookupReply = null | string | typeof FOREIGN;
 
 interface CacheCommands {
   cachelabLookup(cacheKey: string, totalsKey: string): Promise<LookupReply>;
