@@ -2,7 +2,7 @@ import 'server-only';
 import type Redis from 'ioredis';
 import { env } from '../env';
 import { RedisUnavailableError, withRedis } from '../redis';
-import { bucketIndex } from './histogram';
+import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
 import { statsKeys } from './keys';
 import type { CacheStatus, TrafficSource } from './types';
 
@@ -36,6 +36,22 @@ interface Pending {
   fields: number;
 }
 
+interface Names {
+  totals: string;
+  histogram: string;
+  n: string;
+  ms: string;
+  /** Histogram fields by bucket index. */
+  buckets: string[];
+  /** The second that the fields below are for. */
+  second: number;
+  series: string;
+  secondCount: string;
+  secondMs: string;
+  /** Per-slot histogram fields by bucket index, filled as buckets occur. */
+  slotBuckets: (string | undefined)[];
+}
+
 const empty = (): Pending => ({ counts: new Map(), sums: new Map(), expiries: new Map(), events: [], fields: 0 });
 
 /**
@@ -47,6 +63,7 @@ const empty = (): Pending => ({ counts: new Map(), sums: new Map(), expiries: ne
  */
 export class MetricsRecorder {
   private pending = empty();
+  private readonly names = new Map<TrafficSource, Map<string, Map<CacheStatus, Names>>>();
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -54,30 +71,54 @@ export class MetricsRecorder {
 
   observe(observation: Observation): void {
     const { source, scenario, status, latencyMs, computeMs, at } = observation;
-    const totals = statsKeys.totals(source, scenario, this.prefix);
-    if (!observation.counted) this.add('counts', totals, status, 1);
-    this.add('counts', totals, `${status}_n`, 1);
-    this.add('sums', totals, `${status}_ms`, latencyMs);
+    const second = Math.floor(at / 1000);
+    const names = this.namesFor(source, scenario, status, second);
+    if (!observation.counted) this.add('counts', names.totals, status, 1);
+    this.add('counts', names.totals, names.n, 1);
+    this.add('sums', names.totals, names.ms, latencyMs);
     if (computeMs > 0) {
-      this.add('counts', totals, 'compute_n', 1);
-      this.add('sums', totals, 'compute_ms', computeMs);
+      this.add('counts', names.totals, 'compute_n', 1);
+      this.add('sums', names.totals, 'compute_ms', computeMs);
     }
     const bucket = bucketIndex(latencyMs);
-    const histogram = statsKeys.histogram(source, scenario, this.prefix);
-    this.add('counts', histogram, `${status}:${bucket}`, 1);
-    this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
+    this.add('counts', names.histogram, names.buckets[bucket]!, 1);
+    this.pending.expiries.set(names.histogram, HISTOGRAM_TTL_SECONDS);
 
-    const second = Math.floor(at / 1000);
-    const series = statsKeys.series(source, scenario, Math.floor(second / 60), this.prefix);
-    const slot = second - (second % PERCENTILE_SLOT_SECONDS);
-    this.add('counts', series, `${second}:${status}`, 1);
-    this.add('sums', series, `${second}:${status}:ms`, latencyMs);
-    this.add('counts', series, `${slot}:${status}:b${bucket}`, 1);
-    this.pending.expiries.set(series, env.METRICS_RETENTION_SECONDS);
+    this.add('counts', names.series, names.secondCount, 1);
+    this.add('sums', names.series, names.secondMs, latencyMs);
+    this.add('counts', names.series, (names.slotBuckets[bucket] ??= `${second - (second % PERCENTILE_SLOT_SECONDS)}:${status}:b${bucket}`), 1);
+    this.pending.expiries.set(names.series, env.METRICS_RETENTION_SECONDS);
 
     this.pending.events.push(observation);
     if (this.pending.events.length > EVENTS_KEPT) this.pending.events.shift();
     this.schedule();
+  }
+
+  /**
+   * The keys and fields one observation touches, built once per scenario and status (and
+   * once per second for the series): recording a request then builds and hashes no new strings.
+   */
+  private namesFor(source: TrafficSource, scenario: string, status: CacheStatus, second: number): Names {
+    let byStatus = this.names.get(source)?.get(scenario);
+    if (!byStatus) {
+      if (!this.names.has(source)) this.names.set(source, new Map());
+      this.names.get(source)!.set(scenario, (byStatus = new Map()));
+    }
+    let names = byStatus.get(status);
+    if (!names) {
+      const histogram = statsKeys.histogram(source, scenario, this.prefix);
+      const buckets = BUCKET_BOUNDS_MS.map((_, index) => `${status}:${index}`);
+      names = { totals: statsKeys.totals(source, scenario, this.prefix), histogram, n: `${status}_n`, ms: `${status}_ms`, buckets, second: -1, series: '', secondCount: '', secondMs: '', slotBuckets: [] };
+      byStatus.set(status, names);
+    }
+    if (names.second !== second) {
+      names.second = second;
+      names.series = statsKeys.series(source, scenario, Math.floor(second / 60), this.prefix);
+      names.secondCount = `${second}:${status}`;
+      names.secondMs = `${second}:${status}:ms`;
+      names.slotBuckets = [];
+    }
+    return names;
   }
 
   /** Count corrections, e.g. a "hit" on a corrupt value that turned out to be a miss. */
