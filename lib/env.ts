@@ -73,6 +73,9 @@ const schema = z.object({
   /** Requests per client per window on expensive and mutating endpoints; 0 disables the limit. */
   RATE_LIMIT_POINTS: int(120, 0, 1_000_000),
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 86_400),
+
+  /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
+  BENCH_ROUTES: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof schema>;

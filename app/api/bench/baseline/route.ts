@@ -1,0 +1,22 @@
+import { env } from '@/lib/env';
+import { ApiError } from '@/lib/http/errors';
+import { route } from '@/lib/http/handler';
+import { parseInput } from '@/lib/http/validate';
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+
+/**
+ * Benchmark baseline, not a product endpoint: a constant JSON body of the requested size,
+ * so `npm run bench` can compare a cached scenario with what the framework alone can serve
+ * (same build, same handler wrapper, no Redis). Answers 404 unless BENCH_ROUTES=1.
+ */
+const query = z.strictObject({ bytes: z.coerce.number().int().min(16).max(65_536) });
+
+export const GET = route(async (request: NextRequest) => {
+  if (!env.BENCH_ROUTES) throw new ApiError(404, 'not_found', 'Benchmark routes are off (BENCH_ROUTES=1 turns them on).');
+  const { bytes } = parseInput(query, Object.fromEntries(request.nextUrl.searchParams), 'invalid_query');
+  return NextResponse.json({ data: constantBody(bytes) }, { headers: { 'Cache-Control': 'no-store' } });
+});
+
+/** `{"data":"xxx…"}`: 11 bytes of JSON around the padding, so the body is exactly `bytes` long. */
+const constantBody = (bytes: number) => 'x'.repeat(bytes - 11);

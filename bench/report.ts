@@ -1,0 +1,186 @@
+import { formatLatency, formatSpeedup } from '../lib/format';
+import type { DashboardRow } from './dashboard';
+import type { HitPathResult } from './hit-path';
+import type { HttpResult } from './http';
+import { machineLine, type Machine } from './machine';
+import type { StampedeResult } from './stampede';
+import type { SpeedupRow } from './speedup';
+import type { Ratio } from './stats';
+
+export interface BenchResults {
+  machine: Machine;
+  build?: { id: string; builtNow: boolean };
+  hitPath?: HitPathResult;
+  http?: HttpResult;
+  stampede?: StampedeResult;
+  dashboard?: DashboardRow[];
+  speedups?: SpeedupRow[];
+  targets: Target[];
+}
+
+export interface Target {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export const HIT_PATH_TARGET = 1.3;
+export const HTTP_TARGET = 0.9;
+/** "Does not grow with the key count", allowing for noise between two sets of 40 requests. */
+export const DASHBOARD_GROWTH_LIMIT = 1.3;
+
+/** Whether each of the issue's targets was met in this run; null when not measured. */
+export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[] {
+  const targets: Target[] = [];
+  const rows = results.hitPath?.rows ?? [];
+  const engine = rows.find((row) => row.role === 'ours');
+  if (engine) {
+    targets.push({ target: `engine hit p50 ≤ ${HIT_PATH_TARGET}× bare GET p50`, measured: ratio(engine.vsGet), met: engine.vsGet.median <= HIT_PATH_TARGET });
+    for (const peer of rows.filter((row) => row.role === 'peer')) {
+      const relative = engine.p50Us / peer.p50Us;
+      targets.push({ target: `engine hit p50 ≤ ${peer.name} p50`, measured: `${times(relative)} of it`, met: relative <= 1 });
+    }
+  }
+  if (results.http?.available) {
+    targets.push({ target: `HTTP hit ≥ ${HTTP_TARGET}× the constant-JSON ceiling (req/s)`, measured: ratio(results.http.vsCeiling), met: results.http.vsCeiling.median >= HTTP_TARGET });
+  }
+  for (const row of results.stampede?.rows.filter((candidate) => candidate.expectOne) ?? []) {
+    targets.push({ target: `stampede of ${row.requests}, ${row.strategy}: one computation`, measured: String(row.computations), met: row.computations === 1 });
+  }
+  for (const row of results.dashboard ?? []) {
+    if (row.available) targets.push({ target: `${row.endpoint} p50 flat from fewest to most keys`, measured: times(row.growth), met: row.endpoint.startsWith('/api/stats') ? row.growth <= DASHBOARD_GROWTH_LIMIT : null });
+  }
+  return targets;
+}
+
+export function renderReport(results: BenchResults): string {
+  return [
+    `# Cache Lab benchmark, ${results.machine.date.slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${machineLine(results.machine)}`,
+    '',
+    ...busyMachineNote(results.machine),
+    ...hitPathSection(results.hitPath),
+    ...httpSection(results.http),
+    ...stampedeSection(results.stampede),
+    ...dashboardSection(results.dashboard),
+    ...speedupSection(results.speedups),
+    '## Targets',
+    '',
+    table(['target', 'measured', 'met'], results.targets.map((target) => [target.target, target.measured, target.met === null ? 'n/a' : target.met ? 'yes' : 'NO'])),
+    '',
+  ].join('\n');
+}
+
+/** Other work inflates heavier operations more than a bare GET, so ratios drift up on a busy machine. */
+function busyMachineNote(machine: Machine): string[] {
+  if (machine.loadAverage <= machine.cores) return [];
+  return [`**Busy machine:** load ${machine.loadAverage} on ${machine.cores} cores when the run started. Ratios of heavier operations grow with load; re-run on a quiet machine before quoting them.`, ''];
+}
+
+function hitPathSection(result: HitPathResult | undefined): string[] {
+  if (!result) return [];
+  return [
+    '## 1–2. Hit path: the engine vs one round trip vs peer libraries',
+    '',
+    `${result.iterations.toLocaleString('en-US')} interleaved iterations (${result.blocks} blocks), one process, one Redis, the same value. ` +
+      '“× GET” is p50 over the bare GET p50: median of the blocks (min–max).',
+    '',
+    table(
+      ['contestant', 'p50', 'p99', '× GET (p50)', 'commands / hit', 'what one hit does'],
+      result.rows.map((row) => [
+        row.name + (row.misses > 0 ? ` (${row.misses} misses!)` : ''),
+        micros(row.p50Us),
+        micros(row.p99Us),
+        ratio(row.vsGet),
+        commands(row.commands),
+        row.what,
+      ]),
+    ),
+    '',
+  ];
+}
+
+function httpSection(result: HttpResult | undefined): string[] {
+  if (!result) return [];
+  if (!result.available) return ['## 3. HTTP throughput', '', `Not measured: ${result.reason}.`, ''];
+  return [
+    `## 3. HTTP throughput: \`next start\`, autocannon ${result.connections} connections, ${result.rounds} × ${result.seconds} s alternating`,
+    '',
+    table(
+      ['route', 'body', 'req/s', 'p50', 'p99', 'failed'],
+      result.rows.map((row) => [row.name, `${row.bodyBytes} B`, Math.round(row.rps).toLocaleString('en-US'), formatLatency(row.p50Ms), formatLatency(row.p99Ms), String(row.failed)]),
+    ),
+    '',
+    `Scenario over ceiling (req/s, per round): ${ratio(result.vsCeiling)} · answers other than a hit during the load: ${result.nonHits}`,
+    '',
+  ];
+}
+
+function stampedeSection(result: StampedeResult | undefined): string[] {
+  if (!result) return [];
+  const requests = result.rows[0]?.requests ?? 0;
+  return [
+    `## 4. Stampede: ${requests} concurrent requests on one cold key (compute ${result.computeMs} ms, in process)`,
+    '',
+    table(
+      ['strategy', 'computations', 'p50', 'p99', 'statuses'],
+      [
+        ...result.rows.map((row) => [
+          row.strategy,
+          String(row.computations),
+          formatLatency(row.p50Ms),
+          formatLatency(row.p99Ms),
+          Object.entries(row.statuses).map(([status, count]) => `${count} ${status}`).join(', '),
+        ]),
+        ...result.missing.map((strategy) => [strategy, 'not available yet', '', '', '']),
+      ],
+    ),
+    '',
+  ];
+}
+
+function dashboardSection(rows: DashboardRow[] | undefined): string[] {
+  if (!rows) return [];
+  const counts = [...new Set(rows.flatMap((row) => (row.available ? row.byKeys.map((entry) => entry.keys) : [])))];
+  return [
+    '## 5. Dashboard cost as the cache grows (sequential requests, p50 / p99)',
+    '',
+    table(
+      ['endpoint', ...counts.map((count) => `${count.toLocaleString('en-US')} keys`), 'growth (p50)'],
+      rows.map((row) =>
+        row.available
+          ? [row.endpoint, ...row.byKeys.map((entry) => `${formatLatency(entry.p50Ms)} / ${formatLatency(entry.p99Ms)}`), times(row.growth)]
+          : [row.endpoint, ...counts.map(() => ''), row.reason],
+      ),
+    ),
+    '',
+  ];
+}
+
+function speedupSection(rows: SpeedupRow[] | undefined): string[] {
+  if (!rows) return [];
+  return [
+    '## 6. Miss vs hit per scenario (the app’s own `Server-Timing` total, medians)',
+    '',
+    table(
+      ['scenario', 'miss', 'hit', 'speed-up'],
+      rows.map((row) =>
+        row.available
+          ? [row.scenario + (row.unexpected > 0 ? ` (${row.unexpected} unexpected statuses)` : ''), formatLatency(row.missMs), formatLatency(row.hitMs), formatSpeedup(row.missMs, row.hitMs)]
+          : [row.scenario, '', '', row.reason],
+      ),
+    ),
+    '',
+  ];
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const micros = (us: number) => (us >= 1000 ? formatLatency(us / 1000) : `${us.toFixed(1)} µs`);
+const times = (value: number) => `${value.toFixed(2)}×`;
+const ratio = (value: Ratio) => `${times(value.median)} (${value.min.toFixed(2)}–${value.max.toFixed(2)})`;
+const commands = (value: { sent: number; inScript: number }) => `${value.sent.toFixed(2)}${value.inScript > 0 ? ` (+${value.inScript.toFixed(1)} in script)` : ''}`;
