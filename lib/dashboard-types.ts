@@ -1,5 +1,5 @@
 /** Shapes the dashboard APIs return; shared by lib/, route handlers and client components (no server code here). */
-import type { CacheStatus, ExpiryKind } from './cache/types';
+import type { CacheStatus, CacheStrategy, ExpiryKind } from './cache/types';
 
 /** `live` = visitors, `sim` = the traffic simulator, `all` = both (the default). */
 export type SourceFilter = 'live' | 'sim' | 'all';
@@ -27,6 +27,14 @@ export interface ScenarioFigures {
   meanComputeMs: number | null;
   /** hits × mean compute time: work the cache did not have to do. */
   computeSavedMs: number;
+  /** Per cache strategy that served requests: how many, and how many computations they cost. */
+  strategies: StrategyFigures[];
+}
+
+export interface StrategyFigures {
+  strategy: CacheStrategy;
+  requests: number;
+  computations: number;
 }
 
 export interface ScenarioStats {

@@ -1,4 +1,4 @@
-import type { LatencyFigures, ScenarioFigures, ScenarioStats } from '@/lib/dashboard-types';
+import type { LatencyFigures, ScenarioFigures, ScenarioStats, StrategyFigures } from '@/lib/dashboard-types';
 import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/format';
 import { Panel } from './panel';
 
@@ -10,7 +10,7 @@ export function ScenarioTables({ scenarios, total }: { scenarios: ScenarioStats[
   return (
     <div className="grid gap-4">
       <Panel title="Requests by scenario" subtitle="Since the statistics were last reset. Each request counts once, under how it was served; errors are counted besides.">
-        <Table testId="counts-table" headings={['Requests', 'Hits', 'Misses', 'Coalesced', 'Stale', 'Bypass', 'Errors', 'Hit ratio', 'Compute saved']}>
+        <Table testId="counts-table" headings={['Requests', 'Hits', 'Misses', 'Coalesced', 'Stale', 'Bypass', 'Errors', 'Hit ratio', 'Compute saved', 'Computations by strategy']}>
           {rows.map(({ id, title, figures, isTotal }) => (
             <Row key={id} id={id} title={title} isTotal={isTotal}>
               <Cell strong>{formatCount(figures.requests)}</Cell>
@@ -22,6 +22,9 @@ export function ScenarioTables({ scenarios, total }: { scenarios: ScenarioStats[
               <Cell tone={figures.errors > 0 ? 'text-rose-700' : undefined}>{formatCount(figures.errors)}</Cell>
               <Cell strong>{formatPercent(figures.hitRatio)}</Cell>
               <Cell>{formatDuration(figures.computeSavedMs)}</Cell>
+              <Cell>
+                <StrategyCosts strategies={figures.strategies} />
+              </Cell>
             </Row>
           ))}
         </Table>
@@ -37,6 +40,21 @@ export function ScenarioTables({ scenarios, total }: { scenarios: ScenarioStats[
         </Table>
       </Panel>
     </div>
+  );
+}
+
+/** Per strategy, requests served against computations run: where a stampede shows (200 → 200) or does not (200 → 1). */
+function StrategyCosts({ strategies }: { strategies: StrategyFigures[] }) {
+  if (strategies.length === 0) return <span className="text-slate-400">—</span>;
+  return (
+    <ul className="space-y-0.5 text-left text-sm" data-testid="strategy-costs">
+      {strategies.map(({ strategy, requests, computations }) => (
+        <li key={strategy}>
+          <span className="font-mono font-semibold">{strategy}</span>: {formatCount(requests)} req → {formatCount(computations)}{' '}
+          {computations === 1 ? 'computation' : 'computations'}
+        </li>
+      ))}
+    </ul>
   );
 }
 

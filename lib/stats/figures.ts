@@ -1,15 +1,11 @@
 import 'server-only';
 import { percentileFromBuckets } from '../cache/histogram';
-import { STATUSES, type CacheStatus } from '../cache/types';
-import type { LatencyFigures, Percentiles, ScenarioFigures } from '../dashboard-types';
+import { strategyFields } from '../cache/keys';
+import { hitRatio, STATUSES, STRATEGIES, type CacheStatus } from '../cache/types';
+import type { LatencyFigures, Percentiles, ScenarioFigures, StrategyFigures } from '../dashboard-types';
 import { bucketCounts, field, roundMs, sumFields, type Fields } from './fields';
 
-/** README's definition: a stale answer came from the cache; a coalesced one waited for a computation. */
-export function hitRatio(counts: Record<CacheStatus, number>): number | null {
-  const served = counts.hit + counts.stale;
-  const lookups = served + counts.miss + counts.coalesced;
-  return lookups > 0 ? served / lookups : null;
-}
+export { hitRatio };
 
 export function statusCounts(fields: Fields, prefix = ''): Record<CacheStatus, number> {
   return Object.fromEntries(STATUSES.map((status) => [status, Math.max(0, field(fields, `${prefix}${status}`))])) as Record<CacheStatus, number>;
@@ -48,7 +44,16 @@ export function figuresOf(totals: Fields, histogram: Fields): ScenarioFigures {
     latency: { hit: latency(totals, histogram, 'hit'), miss: latency(totals, histogram, 'miss') },
     meanComputeMs: meanComputeMs === null ? null : roundMs(meanComputeMs),
     computeSavedMs: meanComputeMs === null ? 0 : roundMs(counts.hit * meanComputeMs),
+    strategies: strategyFigures(totals),
   };
+}
+
+/** "hot-key burst: 200 requests → 1 computation with the lock": the strategies that served anything. */
+function strategyFigures(totals: Fields): StrategyFigures[] {
+  return STRATEGIES.map((strategy) => {
+    const fields = strategyFields(strategy);
+    return { strategy, requests: field(totals, fields.requests), computations: field(totals, fields.computations) };
+  }).filter((figures) => figures.requests > 0 || figures.computations > 0);
 }
 
 /**

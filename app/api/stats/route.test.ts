@@ -68,6 +68,8 @@ describe('GET /api/stats after a known sequence of username requests', () => {
     expect(figures?.meanComputeMs).toBeCloseTo((totals.compute_ms ?? 0) / 2, 2);
     expect(figures?.computeSavedMs).toBeCloseTo((3 * (totals.compute_ms ?? 0)) / 2, 1);
     expect(figures?.meanComputeMs).toBeGreaterThanOrEqual(35);
+    // The default strategy served the four cached requests and computed once; the bypass used no strategy.
+    expect(figures?.strategies).toEqual([{ strategy: 'cache-aside', requests: 4, computations: 1 }]);
 
     // Percentiles come from the histogram: the miss (one sample) sits in the bucket the hash says.
     const missBucket = Object.keys(histogram).find((field) => field.startsWith('miss:'));
