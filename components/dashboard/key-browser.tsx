@@ -24,7 +24,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
   const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused);
-  const now = useNow(500);
+  const now = useNow(1000);
   const visible = pages.keys.filter((entry) => !removing.has(entry.key) && (entry.expiresAt === null || entry.expiresAt + EXPIRED_LINGER_MS > now));
   const selected = scenarios.find((option) => option.id === scenario);
 

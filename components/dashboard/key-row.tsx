@@ -24,26 +24,25 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
       data-testid="key-row"
       data-key={entry.key}
       data-expired={expired}
-      className={`grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 px-2 py-2.5 transition-all duration-1000 ${KEY_COLUMNS} ${expired ? 'bg-rose-50 opacity-40' : ''}`}
+      className={`grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 px-2 py-2.5 transition-[opacity,background-color] duration-1000 ${KEY_COLUMNS} ${expired ? 'bg-rose-50 opacity-40' : ''}`}
     >
       <div className="col-start-1 row-start-1 min-w-0 sm:col-start-auto sm:row-start-auto">
         <button type="button" onClick={() => onView(entry.key)} className={`block max-w-full text-left font-mono text-sm break-all text-slate-900 hover:text-indigo-700 hover:underline sm:truncate ${expired ? 'line-through' : ''}`} title={`Show the value of ${entry.key}`}>
           <span className="hidden text-slate-400 sm:inline">{prefix}</span>
           <span className="font-semibold">{entry.readableKey}</span>
         </button>
-        <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-500">
+        <p className="text-xs text-slate-500">
           {entry.scenario ?? 'no known scenario'}
-          {entry.type === 'other' && <span>· not a cache entry (wrong type)</span>}
-          <span className="sm:hidden">· {size}</span>
-          <span className="sm:hidden">
-            <ExpiryBadge kind={entry.expiry} hasTtl={entry.expiresAt !== null} />
-          </span>
+          {entry.type === 'other' && ' · not a cache entry (wrong type)'}
         </p>
       </div>
-      <p className="hidden text-sm text-slate-700 tabular-nums sm:block">{size}</p>
-      <p className="hidden sm:block">
-        <ExpiryBadge kind={entry.expiry} hasTtl={entry.expiresAt !== null} />
-      </p>
+      {/* One line on a phone; on wider screens `contents` lets both cells take their own columns. */}
+      <div className="col-span-2 flex items-center gap-3 sm:contents">
+        <p className="text-sm text-slate-700 tabular-nums">{size}</p>
+        <p>
+          <ExpiryBadge kind={entry.expiry} hasTtl={entry.expiresAt !== null} />
+        </p>
+      </div>
       <div className="col-span-2 min-w-0 whitespace-nowrap sm:col-span-1">
         {entry.expiresAt === null ? (
           <span className="text-sm text-slate-500">never expires</span>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ScenarioFigures, ThroughputPoint } from '@/lib/dashboard-types';
 import { formatCount, formatDuration, formatLatency, formatPercent, formatRate, formatSpeedup } from '@/lib/format';
 
@@ -9,7 +9,7 @@ interface Props {
 }
 
 /** Four figures big enough for the back of a classroom. */
-export function KpiCards({ total, latest }: Props) {
+export const KpiCards = memo(function KpiCards({ total, latest }: Props) {
   const { counts, latency } = total;
   const served = counts.hit + counts.stale;
   const lookups = served + counts.miss + counts.coalesced;
@@ -24,7 +24,7 @@ export function KpiCards({ total, latest }: Props) {
       </Kpi>
       <Kpi label="Hit ratio" value={formatPercent(total.hitRatio)} testId="kpi-hit-ratio" accent="text-emerald-700">
         <span className="mt-1 block h-2 overflow-hidden rounded-full bg-rose-200" aria-hidden>
-          <span className="block h-full rounded-full bg-emerald-500 transition-[width] duration-500" style={{ width: `${(total.hitRatio ?? 0) * 100}%` }} />
+          <span className="block h-full origin-left rounded-full bg-emerald-500 transition-transform duration-500" style={{ transform: `scaleX(${total.hitRatio ?? 0})` }} />
         </span>
         <span className="mt-1 block">
           {formatCount(served)} of {formatCount(lookups)} lookups served from Redis
@@ -39,7 +39,7 @@ export function KpiCards({ total, latest }: Props) {
       </Kpi>
     </div>
   );
-}
+});
 
 function Kpi({ label, value, children, testId, accent = 'text-slate-900' }: { label: string; value: string; children: ReactNode; testId: string; accent?: string }) {
   return (

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LatencyFigures, ScenarioFigures, ScenarioStats, StrategyFigures } from '@/lib/dashboard-types';
 import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/format';
 import { Panel } from './panel';
@@ -5,7 +6,7 @@ import { Panel } from './panel';
 const ms = (value: number | null) => (value === null ? '—' : formatLatency(value));
 
 /** Every figure per scenario, and their total: the counts, then the latency of hits and of misses apart. */
-export function ScenarioTables({ scenarios, total }: { scenarios: ScenarioStats[]; total: ScenarioFigures }) {
+export const ScenarioTables = memo(function ScenarioTables({ scenarios, total }: { scenarios: ScenarioStats[]; total: ScenarioFigures }) {
   const rows = [...scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, figures: scenario.figures, isTotal: false })), { id: 'total', title: 'All scenarios', figures: total, isTotal: true }];
   return (
     <div className="grid gap-4">
@@ -41,7 +42,7 @@ export function ScenarioTables({ scenarios, total }: { scenarios: ScenarioStats[
       </Panel>
     </div>
   );
-}
+});
 
 /** Per strategy, requests served against computations run: where a stampede shows (200 → 200) or does not (200 → 1). */
 function StrategyCosts({ strategies }: { strategies: StrategyFigures[] }) {

@@ -4,6 +4,29 @@ import useSWRInfinite from 'swr/infinite';
 import type { KeyInfo, KeyPage } from '@/lib/dashboard-types';
 import { fetchData, type Received } from './fetch-data';
 
+/** Differences smaller than this between two reads of one key are network delay, not a new expiry. */
+const EXPIRY_JITTER_MS = 3000;
+const expiries = new Map<string, number>();
+
+/**
+ * The moment a key expires, in this browser's clock, kept steady across refreshes: each read
+ * is `arrival + remaining TTL`, which wobbles with the response time and would make the
+ * countdown stall or jump. A key written again (a new expiry) moves it for real.
+ */
+function steadyExpiry(key: string, ttlMs: number, receivedAt: number): number {
+  const estimate = receivedAt + ttlMs;
+  const known = expiries.get(key);
+  // The fastest answer is the truest: keep the earliest estimate of one expiry.
+  const steady = known !== undefined && Math.abs(known - estimate) < EXPIRY_JITTER_MS ? Math.min(known, estimate) : estimate;
+  if (expiries.size > 10_000) forgetExpired(receivedAt);
+  expiries.set(key, steady);
+  return steady;
+}
+
+function forgetExpired(now: number) {
+  for (const [key, at] of expiries) if (at < now) expiries.delete(key);
+}
+
 export interface ListedKey extends KeyInfo {
   /** In this browser's clock; null = no expiry. */
   expiresAt: number | null;
@@ -34,7 +57,7 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
       // SCAN may return a key twice across pages (the table can be resized mid-walk).
       if (seen.has(key.key)) continue;
       seen.add(key.key);
-      keys.push({ ...key, expiresAt: key.ttlMs === null ? null : receivedAt + key.ttlMs });
+      keys.push({ ...key, expiresAt: key.ttlMs === null ? null : steadyExpiry(key.key, key.ttlMs, receivedAt) });
     }
   }
   const last = pages[pages.length - 1];

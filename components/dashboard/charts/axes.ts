@@ -4,31 +4,41 @@ import { formatLatency } from '@/lib/format';
 /** Axis text large enough for a projector. */
 export const TICK = { fontSize: 14, fill: '#475569' } as const;
 export const GRID = '#e2e8f0';
+/** Shared, never re-created: recharts compares its props by identity on every one-second redraw. */
+export const CHART_STYLE = { width: '100%', height: '100%' } as const;
+export const CHART_MARGIN = { top: 8, right: 12, bottom: 0, left: 0 } as const;
 
 const TICK_INTERVALS = [10, 30, 60, 120, 180, 300, 600, 900, 1800, 3600];
 
-/** Ticks every 10 s / 1 min / 3 min… counted back from "now", so the labels read "−2 min", "−1 min", "now". */
-export function timeTicks(window: StatsWindow, firstBin: number): number[] {
-  const interval = TICK_INTERVALS.find((candidate) => window.seconds / candidate <= 6) ?? 3600;
+/**
+ * The time axis counts seconds back from the newest bin (x = t − window.to ≤ 0): labels read
+ * "−2 min … now" whatever the server's and the projector's clocks say, and the axis settings
+ * stay identical between polls, so recharts redraws the data only.
+ */
+export const secondsAgo = (t: number, window: StatsWindow) => t - window.to;
+export const TIME_DOMAIN: [string, number] = ['dataMin', 0];
+
+/** Ticks every 10 s / 1 min / 3 min… back from "now", for a window of `seconds`. */
+export function timeTicks(seconds: number): number[] {
+  const interval = TICK_INTERVALS.find((candidate) => seconds / candidate <= 6) ?? 3600;
   const ticks: number[] = [];
-  for (let tick = window.to; tick >= firstBin; tick -= interval) ticks.unshift(tick);
+  for (let tick = 0; tick > -seconds; tick -= interval) ticks.unshift(tick);
   return ticks;
 }
 
-/** "now", "−40 s", "−3 min": relative to the newest second, so the server's and the projector's clocks need not agree. */
-export function relativeTime(window: StatsWindow) {
-  return (t: number) => {
-    const ago = window.to - t;
-    if (ago < 1) return 'now';
-    return ago < 120 ? `−${Math.round(ago)} s` : `−${Math.round(ago / 60)} min`;
-  };
+/** "now", "−40 s", "−3 min". */
+export function agoLabel(x: number): string {
+  if (x > -1) return 'now';
+  return x > -120 ? `−${Math.round(-x)} s` : `−${Math.round(-x / 60)} min`;
 }
 
-/** Tooltip heading of a bin: "−12 s (bin of 5 s)". */
-export function binLabel(window: StatsWindow, step: number) {
-  const relative = relativeTime(window);
-  return (t: unknown) => `${relative(Number(t))}${step > 1 ? ` · ${step} s bin` : ''}`;
-}
+/** Tooltip heading of a bin: "−12 s · 5 s bin". */
+export const binLabel = (step: number) => (x: unknown) => `${agoLabel(Number(x))}${step > 1 ? ` · ${step} s bin` : ''}`;
+
+/** A 0–100 % axis. */
+export const PERCENT_DOMAIN: [number, number] = [0, 100];
+export const PERCENT_TICKS = [0, 25, 50, 75, 100];
+export const percentTick = (value: number) => `${value} %`;
 
 /** Decade ticks of a log latency axis: 0.01 ms … 10 s. */
 export const LATENCY_TICKS = [0.01, 0.1, 1, 10, 100, 1000, 10_000];
@@ -45,3 +55,14 @@ export function boundLabel(upperMs: number | null): string {
 }
 
 export const latencyValue = (value: unknown) => (typeof value === 'number' ? formatLatency(value) : '—');
+
+/**
+ * Ticks 0 … a round maximum (1, 2, 2.5 or 5 × 10ⁿ) in four steps. Computed here because
+ * recharts' own "nice ticks" use decimal.js, too slow to redo every second.
+ */
+export function niceTicks(max: number): number[] {
+  if (!(max > 0)) return [0, 0.25, 0.5, 0.75, 1];
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  const top = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= max) ?? 10 * magnitude;
+  return [0, top / 4, top / 2, (3 * top) / 4, top];
+}

@@ -1,10 +1,11 @@
 'use client';
 
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBar, StatsResponse } from '@/lib/dashboard-types';
 import { formatCount } from '@/lib/format';
 import { STATUS_COLORS } from '../status-colors';
-import { boundLabel, GRID, TICK } from './axes';
+import { boundLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, TICK } from './axes';
 import { ChartFrame, LegendItem } from './chart-frame';
 
 interface Row {
@@ -28,8 +29,16 @@ function shares(bars: readonly HistogramBar[]): Row[] {
   }));
 }
 
-export function HistogramChart({ stats, windowLabel }: { stats: StatsResponse; windowLabel: string }) {
-  const data = shares(stats.histogram);
+const BAR_RADIUS: [number, number, number, number] = [3, 3, 0, 0];
+const shareTooltip = (value: unknown, name: unknown, item: { payload?: unknown }) => {
+  const row = item.payload as Row;
+  const count = name === 'Hits' ? row.hitCount : row.missCount;
+  return [`${Number(value).toFixed(1)} % (${formatCount(count)})`, String(name)] as [string, string];
+};
+const bucketTooltip = (label: unknown) => (String(label).startsWith('>') ? String(label) : `≤ ${String(label)}`);
+
+export const HistogramChart = memo(function HistogramChart({ stats, windowLabel }: { stats: StatsResponse; windowLabel: string }) {
+  const data = useMemo(() => shares(stats.histogram), [stats.histogram]);
   const empty = data.every((row) => row.hitCount === 0 && row.missCount === 0);
   return (
     <ChartFrame
@@ -45,22 +54,15 @@ export function HistogramChart({ stats, windowLabel }: { stats: StatsResponse; w
         </>
       }
     >
-      <BarChart responsive style={{ width: '100%', height: '100%' }} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} barGap={1} barCategoryGap="12%">
+      <BarChart responsive style={CHART_STYLE} data={data} margin={CHART_MARGIN} barGap={1} barCategoryGap="12%">
         <CartesianGrid stroke={GRID} vertical={false} />
         {/* Every third bucket is a decade (50 µs, 500 µs, 5 ms…): label those, large; the tooltip names each bar. */}
         <XAxis dataKey="label" tick={TICK} interval={2} />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value} %`} tick={TICK} width={64} />
-        <Tooltip
-          formatter={(value, name, item) => {
-            const row = item.payload as Row;
-            const count = name === 'Hits' ? row.hitCount : row.missCount;
-            return [`${Number(value).toFixed(1)} % (${formatCount(count)})`, name];
-          }}
-          labelFormatter={(label) => (String(label).startsWith('>') ? String(label) : `≤ ${String(label)}`)}
-        />
-        <Bar dataKey="hit" name="Hits" fill={STATUS_COLORS.hit} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-        <Bar dataKey="miss" name="Misses" fill={STATUS_COLORS.miss} isAnimationActive={false} radius={[3, 3, 0, 0]} />
+        <YAxis domain={PERCENT_DOMAIN} ticks={PERCENT_TICKS} tickFormatter={percentTick} tick={TICK} width={64} />
+        <Tooltip formatter={shareTooltip} labelFormatter={bucketTooltip} />
+        <Bar dataKey="hit" name="Hits" fill={STATUS_COLORS.hit} isAnimationActive={false} radius={BAR_RADIUS} />
+        <Bar dataKey="miss" name="Misses" fill={STATUS_COLORS.miss} isAnimationActive={false} radius={BAR_RADIUS} />
       </BarChart>
     </ChartFrame>
   );
-}
+});

@@ -1,37 +1,50 @@
 'use client';
 
+import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { STATUSES } from '@/lib/cache/types';
+import { STATUSES, type CacheStatus } from '@/lib/cache/types';
 import type { StatsResponse } from '@/lib/dashboard-types';
 import { formatRate } from '@/lib/format';
 import { STATUS_COLORS, STATUS_LABELS } from '../status-colors';
-import { binLabel, GRID, relativeTime, TICK, timeTicks } from './axes';
+import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, niceTicks, secondsAgo, TICK, TIME_DOMAIN, timeTicks } from './axes';
 import { ChartFrame, LegendItem } from './chart-frame';
 
+type Row = { x: number } & Record<CacheStatus, number>;
+
+const rateTooltip = (value: unknown, name: unknown) => [formatRate(Number(value)), String(name)] as [string, string];
+const total = (row: Row) => STATUSES.reduce((sum, status) => sum + row[status], 0);
+
 /** Requests per second, stacked by how they were served: the traffic, and how much of it Redis answered. */
-export function ThroughputChart({ stats, windowLabel }: { stats: StatsResponse; windowLabel: string }) {
-  const points = stats.throughput;
-  const empty = points.every((point) => STATUSES.every((status) => point.rates[status] === 0));
-  const first = points[0]?.t ?? stats.window.from;
-  const shown = STATUSES.filter((status) => status === 'hit' || status === 'miss' || points.some((point) => point.rates[status] > 0));
+export const ThroughputChart = memo(function ThroughputChart({ stats, windowLabel }: { stats: StatsResponse; windowLabel: string }) {
+  const { seconds, step } = stats.window;
+  const rows = useMemo(() => stats.throughput.map((point): Row => ({ x: secondsAgo(point.t, stats.window), ...point.rates })), [stats.throughput, stats.window]);
+  const peak = Math.max(0, ...rows.map(total));
+  const [ticks, domain] = useMemo(() => {
+    const nice = niceTicks(peak);
+    return [nice, [0, nice[nice.length - 1] ?? 1] as [number, number]];
+  }, [peak]);
+  const xTicks = useMemo(() => timeTicks(seconds), [seconds]);
+  const label = useMemo(() => binLabel(step), [step]);
+  const empty = peak === 0;
+  const shown = STATUSES.filter((status) => status === 'hit' || status === 'miss' || rows.some((row) => row[status] > 0));
   return (
     <ChartFrame
       testId="chart-throughput"
       title="Requests per second"
-      subtitle={`Stacked by outcome, last ${windowLabel}${stats.window.step > 1 ? `, averaged over ${stats.window.step} s` : ''}.`}
+      subtitle={`Stacked by outcome, last ${windowLabel}${step > 1 ? `, averaged over ${step} s` : ''}.`}
       empty={empty}
       emptyText={`No requests in the last ${windowLabel}.`}
       legend={shown.map((status) => <LegendItem key={status} color={STATUS_COLORS[status]} label={STATUS_LABELS[status]} />)}
     >
-      <AreaChart responsive style={{ width: '100%', height: '100%' }} data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <AreaChart responsive style={CHART_STYLE} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="t" type="number" domain={[first, stats.window.to]} ticks={timeTicks(stats.window, first)} tickFormatter={relativeTime(stats.window)} tick={TICK} />
-        <YAxis tick={TICK} width={64} allowDecimals tickFormatter={(value: number) => formatRate(value)} domain={[0, (max: number) => (max > 0 ? max : 1)]} />
-        <Tooltip labelFormatter={binLabel(stats.window, stats.window.step)} formatter={(value, name) => [formatRate(Number(value)), name]} />
+        <XAxis dataKey="x" type="number" domain={TIME_DOMAIN} ticks={xTicks} tickFormatter={agoLabel} tick={TICK} />
+        <YAxis tick={TICK} width={64} ticks={ticks} domain={domain} tickFormatter={formatRate} />
+        <Tooltip labelFormatter={label} formatter={rateTooltip} />
         {shown.map((status) => (
           <Area
             key={status}
-            dataKey={(point: StatsResponse['throughput'][number]) => point.rates[status]}
+            dataKey={status}
             name={STATUS_LABELS[status]}
             stackId="requests"
             type="linear"
@@ -45,4 +58,4 @@ export function ThroughputChart({ stats, windowLabel }: { stats: StatsResponse; 
       </AreaChart>
     </ChartFrame>
   );
-}
+});
