@@ -7,13 +7,15 @@
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 
-const outfile = 'bench/results/.build/run.mjs';
+const outfile = 'bench/results/.build/run.cjs';
 await build({
   entryPoints: ['bench/run.ts'],
   outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  // CommonJS, like Next's server chunks: `next/server` and other subpaths of packages without an
+  // exports map resolve as they do there; ESM-only peers (bentocache, cache-manager) load through require(esm).
+  format: 'cjs',
   target: 'node20',
   // Packages stay imports, resolved at run time like in the app (with the react-server condition below).
   packages: 'external',
