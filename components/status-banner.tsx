@@ -1,20 +1,29 @@
 'use client';
 
+import { useState } from 'react';
 import useSWR from 'swr';
 import type { HealthResponse } from '@/lib/api-types';
 
 /** /api/health answers 503 with a body when degraded: read the body either way. */
 const fetchHealth = async (url: string): Promise<HealthResponse> => (await fetch(url, { cache: 'no-store' })).json();
 
+/** Health checks in a row that must fail before the banner cries "down": one slow answer on a busy machine is not an outage. */
+const DOWN_AFTER = 2;
+
 /**
  * Says plainly when the cache is not the real thing: the embedded store, or Redis down
  * (requests still answer, uncached). Silent when all is well.
  */
 export function StatusBanner() {
-  const { data, error } = useSWR('/api/health', fetchHealth, { refreshInterval: 3000, revalidateOnFocus: true });
+  const [downStreak, setDownStreak] = useState(0);
+  const { data, error } = useSWR('/api/health', fetchHealth, {
+    refreshInterval: 3000,
+    revalidateOnFocus: true,
+    onSuccess: (health) => setDownStreak((streak) => (health.redis.connected ? 0 : streak + 1)),
+  });
   if (error && !data) return <Banner tone="rose">The Cache Lab server is not answering. Is it still running?</Banner>;
   if (!data) return null;
-  if (!data.redis.connected) {
+  if (!data.redis.connected && downStreak >= DOWN_AFTER) {
     return (
       <Banner tone="rose">
         <strong>Redis is down</strong> — every request is computed without the cache (status BYPASS). Cache Lab reconnects by itself when

@@ -11,7 +11,7 @@ export const ScenarioTables = memo(function ScenarioTables({ scenarios, total }:
   return (
     <div className="grid gap-4">
       <Panel title="Requests by scenario" subtitle="Since the statistics were last reset. Each request counts once, under how it was served; errors are counted besides.">
-        <Table testId="counts-table" headings={['Requests', 'Hits', 'Misses', 'Coalesced', 'Stale', 'Bypass', 'Errors', 'Hit ratio', 'Compute saved', 'Computations by strategy']}>
+        <Table testId="counts-table" headings={['Requests', 'Hits', 'Misses', 'Coalesced', 'Stale', 'Bypass', 'Errors', 'Hit ratio', 'Compute saved']}>
           {rows.map(({ id, title, figures, isTotal }) => (
             <Row key={id} id={id} title={title} isTotal={isTotal}>
               <Cell strong>{formatCount(figures.requests)}</Cell>
@@ -23,13 +23,11 @@ export const ScenarioTables = memo(function ScenarioTables({ scenarios, total }:
               <Cell tone={figures.errors > 0 ? 'text-rose-700' : undefined}>{formatCount(figures.errors)}</Cell>
               <Cell strong>{formatPercent(figures.hitRatio)}</Cell>
               <Cell>{formatDuration(figures.computeSavedMs)}</Cell>
-              <Cell>
-                <StrategyCosts strategies={figures.strategies} />
-              </Cell>
             </Row>
           ))}
         </Table>
       </Panel>
+      <StrategyCosts rows={scenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, strategies: scenario.figures.strategies }))} />
       <Panel title="Latency by scenario" subtitle="Whole request as the caller waited for it. Mean from the exact sums; percentiles from the log-scale histograms.">
         <Table testId="latency-table" headings={['Hit mean', 'Hit p50', 'Hit p95', 'Hit p99', 'Miss mean', 'Miss p50', 'Miss p95', 'Miss p99']}>
           {rows.map(({ id, title, figures, isTotal }) => (
@@ -45,17 +43,26 @@ export const ScenarioTables = memo(function ScenarioTables({ scenarios, total }:
 });
 
 /** Per strategy, requests served against computations run: where a stampede shows (200 → 200) or does not (200 → 1). */
-function StrategyCosts({ strategies }: { strategies: StrategyFigures[] }) {
-  if (strategies.length === 0) return <span className="text-slate-400">—</span>;
+function StrategyCosts({ rows }: { rows: { id: string; title: string; strategies: StrategyFigures[] }[] }) {
+  const lines = rows.flatMap(({ id, title, strategies }) => strategies.map((figures) => ({ id, title, ...figures })));
   return (
-    <ul className="space-y-0.5 text-left text-sm" data-testid="strategy-costs">
-      {strategies.map(({ strategy, requests, computations }) => (
-        <li key={strategy}>
-          <span className="font-mono font-semibold">{strategy}</span>: {formatCount(requests)} req → {formatCount(computations)}{' '}
-          {computations === 1 ? 'computation' : 'computations'}
-        </li>
-      ))}
-    </ul>
+    <Panel title="Computations by strategy" subtitle="How many computations each cache strategy paid for the requests it served: a stampede shows as requests ≈ computations.">
+      {lines.length === 0 ? (
+        <p className="text-sm text-slate-500">No cached request yet.</p>
+      ) : (
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="strategy-costs">
+          {lines.map(({ id, title, strategy, requests, computations }) => (
+            <li key={`${id}:${strategy}`} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
+              <p className="truncate font-mono text-xs text-slate-500" title={title}>{title}</p>
+              <p className="text-slate-900">
+                <span className="font-mono font-semibold">{strategy}</span>: {formatCount(requests)} {requests === 1 ? 'request' : 'requests'} →{' '}
+                <strong className="tabular-nums">{formatCount(computations)}</strong> {computations === 1 ? 'computation' : 'computations'}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
   );
 }
 
