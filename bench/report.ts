@@ -183,4 +183,5 @@ function table(header: string[], rows: string[][]): string {
 const micros = (us: number) => (us >= 1000 ? formatLatency(us / 1000) : `${us.toFixed(1)} µs`);
 const times = (value: number) => `${value.toFixed(2)}×`;
 const ratio = (value: Ratio) => `${times(value.median)} (${value.min.toFixed(2)}–${value.max.toFixed(2)})`;
-const commands = (value: { sent: number; inScript: number }) => `${value.sent.toFixed(2)}${value.inScript > 0 ? ` (+${value.inScript.toFixed(1)} in script)` : ''}`;
+const commands = (value: { sent: number; inScript: number }) =>
+  Number.isNaN(value.sent) ? 'not measured' : `${value.sent.toFixed(2)}${value.inScript > 0 ? ` (+${value.inScript.toFixed(1)} in script)` : ''}`;

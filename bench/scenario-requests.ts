@@ -1,7 +1,7 @@
 /**
- * How to ask the running app for each scenario, by scenario id (lib/scenarios/registry.ts
- * says which exist). A scenario in the registry without a line here is reported as such:
- * add its request here.
+ * How to ask the running app for each scenario, by scenario id. A scenario the app lists
+ * (its registry, through /api/stats) without a line here is reported as such: add its
+ * request here. One listed here whose route does not exist yet is "not available yet".
  */
 export interface ScenarioRequest {
   method: 'GET' | 'POST';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { env } from '../env';
 import { RedisUnavailableError, withRedis } from '../redis';
-import { bucketIndex } from './histogram';
+import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
 import { statsKeys, strategyFields } from './keys';
 import { cacheCommands } from './scripts';
 import type { CacheStatus, CacheStrategy, TrafficSource } from './types';
@@ -58,6 +58,27 @@ interface Batch {
   mayHaveLanded: boolean;
 }
 
+/** Key and field names of one (source, scenario, status); see `namesFor`. */
+interface Names {
+  totals: string;
+  histogram: string;
+  n: string;
+  ms: string;
+  /** Histogram fields by bucket index. */
+  buckets: string[];
+  /** The second that the series fields below are for. */
+  second: number;
+  series: string;
+  secondCount: string;
+  secondMs: string;
+  /** Per-slot histogram fields by bucket index, filled as buckets occur. */
+  slotBuckets: (string | undefined)[];
+}
+
+const COMPUTE_BUCKETS = BUCKET_BOUNDS_MS.map((_, index) => `compute:${index}`);
+const STRATEGY_FIELDS = new Map<CacheStrategy, ReturnType<typeof strategyFields>>();
+const fieldsOf = (strategy: CacheStrategy) => STRATEGY_FIELDS.get(strategy) ?? STRATEGY_FIELDS.set(strategy, strategyFields(strategy)).get(strategy)!;
+
 const empty = (): Pending => ({ counts: new Map(), sums: new Map(), expiries: new Map(), events: [], fields: 0 });
 const isEmpty = (pending: Pending) => pending.fields === 0 && pending.events.length === 0;
 
@@ -73,6 +94,7 @@ const isEmpty = (pending: Pending) => pending.fields === 0 && pending.events.len
  */
 export class MetricsRecorder {
   private pending = empty();
+  private readonly names = new Map<TrafficSource, Map<string, Map<CacheStatus, Names>>>();
   private inDoubt: Batch[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -83,33 +105,66 @@ export class MetricsRecorder {
 
   observe(observation: Observation): void {
     const { source, scenario, status, latencyMs, computeMs, at } = observation;
-    const totals = statsKeys.totals(source, scenario, this.prefix);
-    this.add('counts', totals, status, 1);
-    this.add('counts', totals, `${status}_n`, 1);
-    this.add('sums', totals, `${status}_ms`, latencyMs);
-    const bucket = bucketIndex(latencyMs);
-    const histogram = statsKeys.histogram(source, scenario, this.prefix);
-    this.add('counts', histogram, `${status}:${bucket}`, 1);
-    if (computeMs > 0) {
-      this.add('counts', totals, 'compute_n', 1);
-      this.add('sums', totals, 'compute_ms', computeMs);
-      // Compute time on its own (field `compute:<bucket>`), for the Prometheus compute histogram.
-      this.add('counts', histogram, `compute:${bucketIndex(computeMs)}`, 1);
-    }
-    this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
-    if (observation.strategy) this.countForStrategy(totals, observation.strategy, computeMs > 0);
-
     const second = Math.floor(at / 1000);
-    const series = statsKeys.series(source, scenario, Math.floor(second / 60), this.prefix);
-    const slot = second - (second % PERCENTILE_SLOT_SECONDS);
-    this.add('counts', series, `${second}:${status}`, 1);
-    this.add('sums', series, `${second}:${status}:ms`, latencyMs);
-    this.add('counts', series, `${slot}:${status}:b${bucket}`, 1);
-    this.pending.expiries.set(series, env.METRICS_RETENTION_SECONDS);
+    const names = this.namesFor(source, scenario, status, second);
+    this.add('counts', names.totals, status, 1);
+    this.add('counts', names.totals, names.n, 1);
+    this.add('sums', names.totals, names.ms, latencyMs);
+    const bucket = bucketIndex(latencyMs);
+    this.add('counts', names.histogram, names.buckets[bucket]!, 1);
+    if (computeMs > 0) {
+      this.add('counts', names.totals, 'compute_n', 1);
+      this.add('sums', names.totals, 'compute_ms', computeMs);
+      // Compute time on its own (field `compute:<bucket>`), for the Prometheus compute histogram.
+      this.add('counts', names.histogram, COMPUTE_BUCKETS[bucketIndex(computeMs)]!, 1);
+    }
+    this.pending.expiries.set(names.histogram, HISTOGRAM_TTL_SECONDS);
+    if (observation.strategy) this.countForStrategy(names.totals, observation.strategy, computeMs > 0);
+
+    this.add('counts', names.series, names.secondCount, 1);
+    this.add('sums', names.series, names.secondMs, latencyMs);
+    this.add('counts', names.series, (names.slotBuckets[bucket] ??= `${second - (second % PERCENTILE_SLOT_SECONDS)}:${status}:b${bucket}`), 1);
+    this.pending.expiries.set(names.series, env.METRICS_RETENTION_SECONDS);
 
     this.pending.events.push(observation);
     if (this.pending.events.length > EVENTS_KEPT) this.pending.events.shift();
     this.schedule();
+  }
+
+  /**
+   * The keys and fields one observation touches, built once per scenario and status (and
+   * once per second for the series): recording a request then builds and hashes no new
+   * strings, which was most of its cost on the hit path.
+   */
+  private namesFor(source: TrafficSource, scenario: string, status: CacheStatus, second: number): Names {
+    let bySource = this.names.get(source);
+    if (!bySource) this.names.set(source, (bySource = new Map()));
+    let byStatus = bySource.get(scenario);
+    if (!byStatus) bySource.set(scenario, (byStatus = new Map()));
+    let names = byStatus.get(status);
+    if (!names) {
+      names = {
+        totals: statsKeys.totals(source, scenario, this.prefix),
+        histogram: statsKeys.histogram(source, scenario, this.prefix),
+        n: `${status}_n`,
+        ms: `${status}_ms`,
+        buckets: BUCKET_BOUNDS_MS.map((_, index) => `${status}:${index}`),
+        second: -1,
+        series: '',
+        secondCount: '',
+        secondMs: '',
+        slotBuckets: [],
+      };
+      byStatus.set(status, names);
+    }
+    if (names.second !== second) {
+      names.second = second;
+      names.series = statsKeys.series(source, scenario, Math.floor(second / 60), this.prefix);
+      names.secondCount = `${second}:${status}`;
+      names.secondMs = `${second}:${status}:ms`;
+      names.slotBuckets = [];
+    }
+    return names;
   }
 
   /** Background refreshes count as computations (of their strategy) but not as requests. */
@@ -119,15 +174,15 @@ export class MetricsRecorder {
     this.add('sums', totals, 'compute_ms', computeMs);
     this.add('counts', totals, 'refreshes', 1);
     const histogram = statsKeys.histogram(source, scenario, this.prefix);
-    this.add('counts', histogram, `compute:${bucketIndex(computeMs)}`, 1);
+    this.add('counts', histogram, COMPUTE_BUCKETS[bucketIndex(computeMs)]!, 1);
     this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
-    this.add('counts', totals, strategyFields(strategy).computations, 1);
+    this.add('counts', totals, fieldsOf(strategy).computations, 1);
     this.schedule();
   }
 
   /** Per strategy, so the dashboard can say "200 requests → 1 computation". */
   private countForStrategy(totals: string, strategy: CacheStrategy, computed: boolean) {
-    const fields = strategyFields(strategy);
+    const fields = fieldsOf(strategy);
     this.add('counts', totals, fields.requests, 1);
     if (computed) this.add('counts', totals, fields.computations, 1);
   }

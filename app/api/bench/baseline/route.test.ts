@@ -34,9 +34,9 @@ describe('GET /api/bench/baseline', () => {
     }
   });
 
-  it('rejects a missing, tiny, huge or extra parameter with the standard error', async () => {
+  it('rejects a missing, tiny, huge, repeated or extra parameter with the standard error', async () => {
     const { GET } = await loadRoute('1');
-    for (const query of ['', '?bytes=3', '?bytes=1000000', '?bytes=abc', '?bytes=100&x=1']) {
+    for (const query of ['', '?bytes=3', '?bytes=1000000', '?bytes=abc', '?bytes=100&x=1', '?bytes=100&bytes=200']) {
       const response = await GET(get(query), undefined);
       expect(response.status, query).toBe(400);
       expect((await response.json()).error.code).toBe('invalid_query');

@@ -1,7 +1,7 @@
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/http/errors';
 import { route } from '@/lib/http/handler';
-import { parseInput } from '@/lib/http/validate';
+import { parseQuery } from '@/lib/http/validate';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 
@@ -14,7 +14,7 @@ const query = z.strictObject({ bytes: z.coerce.number().int().min(16).max(65_536
 
 export const GET = route(async (request: NextRequest) => {
   if (!env.BENCH_ROUTES) throw new ApiError(404, 'not_found', 'Benchmark routes are off (BENCH_ROUTES=1 turns them on).');
-  const { bytes } = parseInput(query, Object.fromEntries(request.nextUrl.searchParams), 'invalid_query');
+  const { bytes } = parseQuery(request, query);
   return NextResponse.json({ data: constantBody(bytes) }, { headers: { 'Cache-Control': 'no-store' } });
 });
 
