@@ -56,13 +56,22 @@ export function boundLabel(upperMs: number | null): string {
 
 export const latencyValue = (value: unknown) => (typeof value === 'number' ? formatLatency(value) : '—');
 
+/** Round maxima of a rate axis and how many steps divide each cleanly: 0.2, 0.5, 1, 2… */
+const NICE_TOPS = [
+  [1, 5],
+  [2, 4],
+  [5, 5],
+  [10, 5],
+] as const;
+
 /**
- * Ticks 0 … a round maximum (1, 2, 2.5 or 5 × 10ⁿ) in four steps. Computed here because
- * recharts' own "nice ticks" use decimal.js, too slow to redo every second.
+ * Ticks 0 … a round maximum, in steps that print without awkward decimals (never below
+ * 1/s). Computed here because recharts' own "nice ticks" use decimal.js, too slow to redo
+ * every second.
  */
 export function niceTicks(max: number): number[] {
-  if (!(max > 0)) return [0, 0.25, 0.5, 0.75, 1];
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  const top = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= max) ?? 10 * magnitude;
-  return [0, top / 4, top / 2, (3 * top) / 4, top];
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(max, 1))));
+  const [factor, steps] = NICE_TOPS.find(([candidate]) => candidate * magnitude >= max) ?? NICE_TOPS[3];
+  const top = factor * magnitude;
+  return Array.from({ length: steps + 1 }, (_, index) => (top * index) / steps);
 }
