@@ -12,7 +12,7 @@ import { KpiCards } from './kpi-cards';
 import { liveState } from './live-indicator';
 import { RecentRequests } from './recent-requests';
 import { RedisPanel } from './redis-panel';
-import type { ScenarioOption } from './scenario-option';
+import type { ScenarioOption } from './scenario-select';
 import { ScenarioTables } from './scenario-tables';
 import { Toolbar, WINDOWS, type ViewSettings } from './toolbar';
 import { useLive, useTabVisible } from './use-live';

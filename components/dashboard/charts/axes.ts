@@ -16,7 +16,7 @@ const TICK_INTERVALS = [10, 30, 60, 120, 180, 300, 600, 900, 1800, 3600];
  * stay identical between polls, so recharts redraws the data only.
  */
 export const secondsAgo = (t: number, window: StatsWindow) => t - window.to;
-export const TIME_DOMAIN: [string, number] = ['dataMin', 0];
+const TIME_DOMAIN: [string, number] = ['dataMin', 0];
 
 /** Ticks every 10 s / 1 min / 3 min… back from "now", for a window of `seconds`. */
 export function timeTicks(seconds: number): number[] {
@@ -31,6 +31,9 @@ export function agoLabel(x: number): string {
   if (x > -1) return 'now';
   return x > -120 ? `−${Math.round(-x)} s` : `−${Math.round(-x / 60)} min`;
 }
+
+/** The time axis every chart over time shares (add `ticks={timeTicks(seconds)}`). */
+export const TIME_AXIS = { dataKey: 'x', type: 'number', domain: TIME_DOMAIN, tickFormatter: agoLabel, tick: TICK } as const;
 
 /** Tooltip heading of a bin: "−12 s · 5 s bin". */
 export const binLabel = (step: number) => (x: unknown) => `${agoLabel(Number(x))}${step > 1 ? ` · ${step} s bin` : ''}`;
