@@ -5,6 +5,7 @@ import { useDebounced } from '../use-debounced';
 import { useNow } from '../use-now';
 import { ConfirmButton } from './confirm-button';
 import { sendAction } from './fetch-data';
+import { isShown } from './key-ledger';
 import { KEY_COLUMNS, KeyRow } from './key-row';
 import { Panel } from './panel';
 import { ScenarioSelect, type ScenarioOption } from './scenario-select';
@@ -25,7 +26,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
   const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused);
   const now = useNow(1000);
-  const visible = pages.keys.filter((entry) => !removing.has(entry.key) && (entry.expiresAt === null || entry.expiresAt + EXPIRED_LINGER_MS > now));
+  const visible = pages.keys.filter((entry) => !removing.has(entry.key) && isShown(entry, now, EXPIRED_LINGER_MS));
   const selected = scenarios.find((option) => option.id === scenario);
 
   const act = async (work: () => Promise<string>) => {
