@@ -25,6 +25,7 @@ describe('mergeListing', () => {
     const after = mergeListing(before, [{ keys: [], receivedAt: 10_200 }]);
     expect(after.get('soon')?.expiresAt).toBe(10_200);
     expect(after.has('far')).toBe(false); // deleted long before its expiry: it just goes
+    expect([...mergeListing(before, [{ keys: [info('a', 60_000), info('z', 60_000)], receivedAt: 10_200 }]).keys()]).toEqual(['a', 'soon', 'z']);
     expect(mergeListing(after, [{ keys: [], receivedAt: 25_000 }]).has('soon')).toBe(false);
   });
 

@@ -42,7 +42,8 @@ export function mergeListing(previous: KeyLedger, listings: readonly Listing[]):
     const expiredOrAboutTo = key.expiresAt - now < EXPIRY_EVIDENCE_MS && now - key.expiresAt < FORGET_AFTER_MS;
     if (expiredOrAboutTo) next.set(name, { ...key, expiresAt: Math.min(key.expiresAt, now) });
   }
-  return next;
+  // In key order, so a key going away keeps its place while it fades.
+  return new Map([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function steady(known: number | null, estimate: number): number {
