@@ -12,13 +12,15 @@ import { KpiCards } from './kpi-cards';
 import { liveState } from './live-indicator';
 import { RecentRequests } from './recent-requests';
 import { RedisPanel } from './redis-panel';
-import type { ScenarioOption } from './scenario-option';
+import type { ScenarioOption } from './scenario-select';
 import { ScenarioTables } from './scenario-tables';
 import { Toolbar, WINDOWS, type ViewSettings } from './toolbar';
 import { useLive, useTabVisible } from './use-live';
 
 const STATS_EVERY_MS = 1000;
 const INFO_EVERY_MS = 3000;
+/** "Right now" is the mean rate of the last few seconds: one-second bins jump around. */
+const RECENT_SECONDS = 5;
 
 /** The live dashboard: every figure polled once a second while the tab is visible. */
 export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly ScenarioOption[]; cachePrefix: string }) {
@@ -59,7 +61,7 @@ export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly Scen
         </p>
       ) : (
         <>
-          <KpiCards total={data.total} latest={data.throughput[data.throughput.length - 1]} />
+          <KpiCards total={data.total} recent={data.throughput.slice(-Math.max(1, Math.round(RECENT_SECONDS / data.window.step)))} />
           <div className="grid gap-4 lg:grid-cols-2">
             <ThroughputChart stats={data} windowLabel={windowLabel} />
             <HitRatioChart stats={data} windowLabel={windowLabel} />

@@ -5,9 +5,10 @@ import { useDebounced } from '../use-debounced';
 import { useNow } from '../use-now';
 import { ConfirmButton } from './confirm-button';
 import { sendAction } from './fetch-data';
+import { isShown } from './key-ledger';
 import { KEY_COLUMNS, KeyRow } from './key-row';
 import { Panel } from './panel';
-import type { ScenarioOption } from './scenario-option';
+import { ScenarioSelect, type ScenarioOption } from './scenario-select';
 import { useKeyPages } from './use-key-pages';
 import { ValueDialog } from './value-dialog';
 
@@ -25,7 +26,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
   const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused);
   const now = useNow(1000);
-  const visible = pages.keys.filter((entry) => !removing.has(entry.key) && (entry.expiresAt === null || entry.expiresAt + EXPIRED_LINGER_MS > now));
+  const visible = pages.keys.filter((entry) => !removing.has(entry.key) && isShown(entry, now, EXPIRED_LINGER_MS));
   const selected = scenarios.find((option) => option.id === scenario);
 
   const act = async (work: () => Promise<string>) => {
@@ -69,14 +70,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       <div className="mb-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
         <label className="flex min-w-0 items-center gap-2 text-sm font-semibold text-slate-700">
           Scenario
-          <select value={scenario} onChange={(event) => setScenario(event.target.value)} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-2 text-base font-normal text-slate-900 sm:max-w-[16rem]">
-            <option value="">All scenarios</option>
-            {scenarios.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.title}
-              </option>
-            ))}
-          </select>
+          <ScenarioSelect scenarios={scenarios} value={scenario} onChange={setScenario} label="Scenario of the keys listed" className="min-w-0 flex-1 py-2 sm:max-w-[16rem]" />
         </label>
         <label className="flex min-w-0 flex-1 items-center gap-2 text-sm font-semibold text-slate-700">
           Filter

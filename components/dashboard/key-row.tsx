@@ -2,7 +2,7 @@
 
 import { formatBytes } from '@/lib/format';
 import { TtlCountdown } from '../scenario/ttl-countdown';
-import type { ListedKey } from './use-key-pages';
+import type { ListedKey } from './key-ledger';
 
 interface Props {
   entry: ListedKey;

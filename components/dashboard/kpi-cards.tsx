@@ -4,16 +4,16 @@ import { formatCount, formatDuration, formatLatency, formatPercent, formatRate, 
 
 interface Props {
   total: ScenarioFigures;
-  /** The latest complete bin: "right now". */
-  latest: ThroughputPoint | undefined;
+  /** The last few seconds of the throughput series: "right now". */
+  recent: readonly ThroughputPoint[];
 }
 
 /** Four figures big enough for the back of a classroom. */
-export const KpiCards = memo(function KpiCards({ total, latest }: Props) {
+export const KpiCards = memo(function KpiCards({ total, recent }: Props) {
   const { counts, latency } = total;
   const served = counts.hit + counts.stale;
   const lookups = served + counts.miss + counts.coalesced;
-  const rate = latest ? Object.values(latest.rates).reduce((sum, value) => sum + value, 0) : 0;
+  const rate = recent.length > 0 ? recent.reduce((sum, point) => sum + Object.values(point.rates).reduce((all, value) => all + value, 0), 0) / recent.length : 0;
   const hitMean = latency.hit.meanMs;
   const missMean = latency.miss.meanMs;
   return (

@@ -2,7 +2,7 @@
 
 import { ConfirmButton } from './confirm-button';
 import { LiveIndicator, type LiveState } from './live-indicator';
-import type { ScenarioOption } from './scenario-option';
+import { ScenarioSelect, type ScenarioOption } from './scenario-select';
 import { Segmented } from './segmented';
 
 export const WINDOWS = [
@@ -40,14 +40,7 @@ export function Toolbar({ view, onChange, scenarios, live, updatedAt, onReset }:
         <Segmented label="Chart window" options={WINDOWS} value={view.windowSeconds} onChange={(windowSeconds) => set({ windowSeconds })} />
         <label className="flex items-center gap-2 text-sm font-semibold text-slate-700">
           <span className="sr-only sm:not-sr-only">Charts of</span>
-          <select value={view.scenario} onChange={(event) => set({ scenario: event.target.value })} aria-label="Scenario shown in the charts" className="max-w-[14rem] rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-base font-normal text-slate-900">
-            <option value="">all scenarios</option>
-            {scenarios.map((scenario) => (
-              <option key={scenario.id} value={scenario.id}>
-                {scenario.title}
-              </option>
-            ))}
-          </select>
+          <ScenarioSelect scenarios={scenarios} value={view.scenario} onChange={(scenario) => set({ scenario })} label="Scenario shown in the charts" className="max-w-[14rem] py-1.5" />
         </label>
         <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-700">
           <input type="checkbox" checked={view.includeSimulated} onChange={(event) => set({ includeSimulated: event.target.checked })} className="size-4 accent-indigo-600" />

@@ -1,36 +1,10 @@
 'use client';
 
+import { useState } from 'react';
 import useSWRInfinite from 'swr/infinite';
-import type { KeyInfo, KeyPage } from '@/lib/dashboard-types';
+import type { KeyPage } from '@/lib/dashboard-types';
 import { fetchData, type Received } from './fetch-data';
-
-/** Differences smaller than this between two reads of one key are network delay, not a new expiry. */
-const EXPIRY_JITTER_MS = 3000;
-const expiries = new Map<string, number>();
-
-/**
- * The moment a key expires, in this browser's clock, kept steady across refreshes: each read
- * is `arrival + remaining TTL`, which wobbles with the response time and would make the
- * countdown stall or jump. A key written again (a new expiry) moves it for real.
- */
-function steadyExpiry(key: string, ttlMs: number, receivedAt: number): number {
-  const estimate = receivedAt + ttlMs;
-  const known = expiries.get(key);
-  // The fastest answer is the truest: keep the earliest estimate of one expiry.
-  const steady = known !== undefined && Math.abs(known - estimate) < EXPIRY_JITTER_MS ? Math.min(known, estimate) : estimate;
-  if (expiries.size > 10_000) forgetExpired(receivedAt);
-  expiries.set(key, steady);
-  return steady;
-}
-
-function forgetExpired(now: number) {
-  for (const [key, at] of expiries) if (at < now) expiries.delete(key);
-}
-
-export interface ListedKey extends KeyInfo {
-  /** In this browser's clock; null = no expiry. */
-  expiresAt: number | null;
-}
+import { mergeListing, type KeyLedger } from './key-ledger';
 
 /**
  * The key browser's pages, each one bounded SCAN walk continuing from the previous
@@ -49,24 +23,23 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
     revalidateAll: true,
     keepPreviousData: true,
   });
-  const pages = result.data ?? [];
-  const seen = new Set<string>();
-  const keys: ListedKey[] = [];
-  for (const { data, receivedAt } of pages) {
-    for (const key of data.keys) {
-      // SCAN may return a key twice across pages (the table can be resized mid-walk).
-      if (seen.has(key.key)) continue;
-      seen.add(key.key);
-      keys.push({ ...key, expiresAt: key.ttlMs === null ? null : steadyExpiry(key.key, key.ttlMs, receivedAt) });
-    }
+  const pages = result.data;
+
+  // The ledger follows the pages: updated while rendering when they change (React's pattern for derived state).
+  const [ledger, setLedger] = useState<KeyLedger>(new Map());
+  const [mergedPages, setMergedPages] = useState(pages);
+  if (pages !== mergedPages) {
+    setMergedPages(pages);
+    setLedger(mergeListing(ledger, (pages ?? []).map((page) => ({ keys: page.data.keys, receivedAt: page.receivedAt }))));
   }
-  const last = pages[pages.length - 1];
+
+  const last = pages?.[pages.length - 1];
   return {
-    keys,
+    keys: [...ledger.values()],
     more: last ? last.data.cursor !== '0' : false,
-    scanCalls: pages.reduce((sum, page) => sum + page.data.scanCalls, 0),
+    scanCalls: (pages ?? []).reduce((sum, page) => sum + page.data.scanCalls, 0),
     loading: result.isLoading,
-    loadingMore: result.isValidating && result.size > pages.length,
+    loadingMore: result.isValidating && result.size > (pages?.length ?? 0),
     error: result.error as Error | undefined,
     scanFurther: () => result.setSize(result.size + 1),
     refresh: () => result.mutate(),

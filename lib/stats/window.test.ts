@@ -4,8 +4,8 @@ import { planWindow } from './window';
 const at = (epochSecond: number, ms = 400) => epochSecond * 1000 + ms;
 
 describe('planWindow', () => {
-  it('uses 1-second bins for a minute, ending with the last complete second', () => {
-    const plan = planWindow(60, at(1_000_000_007));
+  it('uses 1-second bins for a minute, ending with the last second the recorder has surely flushed', () => {
+    const plan = planWindow(60, at(1_000_000_008));
     expect(plan).toMatchObject({ step: 1, percentileStep: 5, to: 1_000_000_006 });
     expect(plan.bins).toHaveLength(60);
     expect(plan.bins.at(-1)).toBe(1_000_000_006);
@@ -21,7 +21,8 @@ describe('planWindow', () => {
     expect(five.bins).toHaveLength(60);
     expect(five.bins.every((start) => start % 5 === 0)).toBe(true);
     expect(five.bins.at(-1)).toBe(1_000_000_005); // the bin 10..14 is not complete yet
-    expect(planWindow(300, at(1_000_000_013)).bins).toEqual(five.bins);
+    expect(planWindow(300, at(1_000_000_015)).bins).toEqual(five.bins);
+    expect(planWindow(300, at(1_000_000_016)).bins.at(-1)).toBe(1_000_000_010);
 
     const fifteen = planWindow(900, at(1_000_000_012));
     expect(fifteen).toMatchObject({ step: 15, percentileStep: 15 });

@@ -5,6 +5,11 @@ import type { StatsWindow } from '../dashboard-types';
 /** Bin sizes a chart may use; each a multiple of the percentile slot once past 1 s. */
 const LARGEST_STEP = 900;
 const STEPS = [1, 5, 15, 30, 60, 300, LARGEST_STEP] as const;
+/**
+ * A second is counted in full once it is over and the recorder has flushed it (every 250 ms,
+ * later under load): one more second of grace keeps the newest bin from reading half empty.
+ */
+const FLUSH_GRACE_MS = 1000;
 /** Enough points for a smooth line, few enough to redraw every second. */
 const MAX_BINS = 120;
 
@@ -25,7 +30,7 @@ export interface WindowPlan extends StatsWindow {
 export function planWindow(seconds: number, nowMs: number): WindowPlan {
   const step: number = STEPS.find((candidate) => Math.ceil(seconds / candidate) <= MAX_BINS) ?? LARGEST_STEP;
   const percentileStep = Math.max(step, PERCENTILE_SLOT_SECONDS);
-  const lastComplete = Math.floor(nowMs / 1000) - 1;
+  const lastComplete = Math.floor((nowMs - FLUSH_GRACE_MS) / 1000) - 1;
   const bins = alignedBins(seconds, step, Math.floor((lastComplete + 1) / step) * step - step);
   const percentileBins = alignedBins(seconds, percentileStep, Math.floor(lastComplete / percentileStep) * percentileStep);
   const from = Math.min(bins[0] ?? lastComplete, percentileBins[0] ?? lastComplete);

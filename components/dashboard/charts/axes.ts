@@ -16,7 +16,7 @@ const TICK_INTERVALS = [10, 30, 60, 120, 180, 300, 600, 900, 1800, 3600];
  * stay identical between polls, so recharts redraws the data only.
  */
 export const secondsAgo = (t: number, window: StatsWindow) => t - window.to;
-export const TIME_DOMAIN: [string, number] = ['dataMin', 0];
+const TIME_DOMAIN: [string, number] = ['dataMin', 0];
 
 /** Ticks every 10 s / 1 min / 3 min… back from "now", for a window of `seconds`. */
 export function timeTicks(seconds: number): number[] {
@@ -31,6 +31,9 @@ export function agoLabel(x: number): string {
   if (x > -1) return 'now';
   return x > -120 ? `−${Math.round(-x)} s` : `−${Math.round(-x / 60)} min`;
 }
+
+/** The time axis every chart over time shares (add `ticks={timeTicks(seconds)}`). */
+export const TIME_AXIS = { dataKey: 'x', type: 'number', domain: TIME_DOMAIN, tickFormatter: agoLabel, tick: TICK } as const;
 
 /** Tooltip heading of a bin: "−12 s · 5 s bin". */
 export const binLabel = (step: number) => (x: unknown) => `${agoLabel(Number(x))}${step > 1 ? ` · ${step} s bin` : ''}`;
@@ -56,13 +59,22 @@ export function boundLabel(upperMs: number | null): string {
 
 export const latencyValue = (value: unknown) => (typeof value === 'number' ? formatLatency(value) : '—');
 
+/** Round maxima of a rate axis and how many steps divide each cleanly: 0.2, 0.5, 1, 2… */
+const NICE_TOPS = [
+  [1, 5],
+  [2, 4],
+  [5, 5],
+  [10, 5],
+] as const;
+
 /**
- * Ticks 0 … a round maximum (1, 2, 2.5 or 5 × 10ⁿ) in four steps. Computed here because
- * recharts' own "nice ticks" use decimal.js, too slow to redo every second.
+ * Ticks 0 … a round maximum, in steps that print without awkward decimals (never below
+ * 1/s). Computed here because recharts' own "nice ticks" use decimal.js, too slow to redo
+ * every second.
  */
 export function niceTicks(max: number): number[] {
-  if (!(max > 0)) return [0, 0.25, 0.5, 0.75, 1];
-  const magnitude = 10 ** Math.floor(Math.log10(max));
-  const top = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= max) ?? 10 * magnitude;
-  return [0, top / 4, top / 2, (3 * top) / 4, top];
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(max, 1))));
+  const [factor, steps] = NICE_TOPS.find(([candidate]) => candidate * magnitude >= max) ?? NICE_TOPS[3];
+  const top = factor * magnitude;
+  return Array.from({ length: steps + 1 }, (_, index) => (top * index) / steps);
 }

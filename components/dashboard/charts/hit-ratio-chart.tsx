@@ -5,7 +5,7 @@ import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } fr
 import type { StatsResponse, StatsWindow, ThroughputPoint } from '@/lib/dashboard-types';
 import { formatPercent } from '@/lib/format';
 import { STATUS_COLORS } from '../status-colors';
-import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, secondsAgo, TICK, TIME_DOMAIN, timeTicks } from './axes';
+import { binLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
 import { ChartFrame, LegendItem } from './chart-frame';
 
 interface RatioPoint {
@@ -53,7 +53,7 @@ export const HitRatioChart = memo(function HitRatioChart({ stats, windowLabel }:
     >
       <ComposedChart responsive style={CHART_STYLE} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="x" type="number" domain={TIME_DOMAIN} ticks={xTicks} tickFormatter={agoLabel} tick={TICK} />
+        <XAxis {...TIME_AXIS} ticks={xTicks} />
         <YAxis type="number" domain={PERCENT_DOMAIN} ticks={PERCENT_TICKS} tickFormatter={percentTick} tick={TICK} width={64} allowDataOverflow />
         <Tooltip labelFormatter={label} formatter={ratioTooltip} />
         <Scatter dataKey="bin" name="This bin" fill={STATUS_COLORS.hit} isAnimationActive={false} />

@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Percentiles, StatsResponse } from '@/lib/dashboard-types';
 import { Segmented } from '../segmented';
 import { STATUS_COLORS } from '../status-colors';
-import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, LATENCY_DOMAIN, LATENCY_TICKS, latencyTick, latencyValue, secondsAgo, TICK, TIME_DOMAIN, timeTicks } from './axes';
+import { binLabel, CHART_MARGIN, CHART_STYLE, GRID, LATENCY_DOMAIN, LATENCY_TICKS, latencyTick, latencyValue, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
 import { ChartFrame, LegendItem } from './chart-frame';
 
 const PERCENTILES = [
@@ -46,7 +46,7 @@ export const PercentileChart = memo(function PercentileChart({ stats, windowLabe
     >
       <LineChart responsive style={CHART_STYLE} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="x" type="number" domain={TIME_DOMAIN} ticks={xTicks} tickFormatter={agoLabel} tick={TICK} />
+        <XAxis {...TIME_AXIS} ticks={xTicks} />
         <YAxis scale="log" domain={LATENCY_DOMAIN} ticks={LATENCY_TICKS} tickFormatter={latencyTick} tick={TICK} width={72} allowDataOverflow />
         <Tooltip labelFormatter={label} formatter={latencyTooltip} />
         <Line dataKey="hit" name={`Hits ${which}`} stroke={STATUS_COLORS.hit} strokeWidth={3} dot={HIT_DOT} connectNulls={false} isAnimationActive={false} type="linear" />

@@ -6,7 +6,7 @@ import { STATUSES, type CacheStatus } from '@/lib/cache/types';
 import type { StatsResponse } from '@/lib/dashboard-types';
 import { formatRate } from '@/lib/format';
 import { STATUS_COLORS, STATUS_LABELS } from '../status-colors';
-import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, niceTicks, secondsAgo, TICK, TIME_DOMAIN, timeTicks } from './axes';
+import { binLabel, CHART_MARGIN, CHART_STYLE, GRID, niceTicks, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
 import { ChartFrame, LegendItem } from './chart-frame';
 
 type Row = { x: number } & Record<CacheStatus, number>;
@@ -38,7 +38,7 @@ export const ThroughputChart = memo(function ThroughputChart({ stats, windowLabe
     >
       <AreaChart responsive style={CHART_STYLE} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="x" type="number" domain={TIME_DOMAIN} ticks={xTicks} tickFormatter={agoLabel} tick={TICK} />
+        <XAxis {...TIME_AXIS} ticks={xTicks} />
         <YAxis tick={TICK} width={64} ticks={ticks} domain={domain} tickFormatter={formatRate} />
         <Tooltip labelFormatter={label} formatter={rateTooltip} />
         {shown.map((status) => (
