@@ -2,6 +2,7 @@ import 'server-only';
 import Redis, { type RedisOptions } from 'ioredis';
 import { CircuitBreaker, RedisUnavailableError } from './circuit';
 import { env } from './env';
+import { redisAnswers } from './redis-probe';
 
 export type Backend = 'redis' | 'embedded';
 
@@ -65,7 +66,7 @@ export function resilientOptions(): RedisOptions {
 
 async function connect(): Promise<RedisHandle> {
   if (env.REDIS_URL) return { client: await openReal(env.REDIS_URL), backend: 'redis' };
-  if (await answers(LOCAL_REDIS)) return { client: await openReal(LOCAL_REDIS), backend: 'redis' };
+  if (await redisAnswers(LOCAL_REDIS)) return { client: await openReal(LOCAL_REDIS), backend: 'redis' };
   console.warn('[cachelab] no Redis at 127.0.0.1:6379 and REDIS_URL unset: using the embedded in-memory store');
   const { default: RedisMock } = await import('ioredis-mock');
   return { client: new RedisMock() as unknown as Redis, backend: 'embedded' };
@@ -90,19 +91,6 @@ function onceReady(client: Redis, timeoutMs: number): Promise<void> {
     const timer = setTimeout(done, timeoutMs);
     client.once('ready', done);
   });
-}
-
-async function answers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 500, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
 }
 
 let lastLoggedAt = 0;
