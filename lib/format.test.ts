@@ -35,6 +35,7 @@ describe('formatting dashboard figures', () => {
     expect(formatCount(1_234_567)).toBe('1.2 M');
     expect(formatRate(0)).toBe('0/s');
     expect(formatRate(0.25)).toBe('0.3/s');
+    expect(formatRate(4)).toBe('4/s');
     expect(formatRate(14.2)).toBe('14/s');
     expect(formatRate(2480)).toBe('2.5 k/s');
     expect(formatPercent(0.75)).toBe('75.0 %');

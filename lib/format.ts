@@ -44,10 +44,10 @@ export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** A requests-per-second rate: "0.2/s", "14/s", "2.5 k/s". */
+/** A requests-per-second rate: "0.2/s", "4/s", "14/s", "2.5 k/s". */
 export function formatRate(perSecond: number): string {
   if (perSecond >= 1000) return `${(perSecond / 1000).toFixed(perSecond >= 10_000 ? 0 : 1)} k/s`;
-  if (perSecond >= 10 || perSecond === 0) return `${Math.round(perSecond)}/s`;
+  if (perSecond >= 10 || Number.isInteger(perSecond)) return `${Math.round(perSecond)}/s`;
   return `${perSecond.toFixed(1)}/s`;
 }
 

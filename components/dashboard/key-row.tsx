@@ -1,5 +1,6 @@
 'use client';
 
+import { Fragment } from 'react';
 import { formatBytes } from '@/lib/format';
 import { TtlCountdown } from '../scenario/ttl-countdown';
 import type { ListedKey } from './key-ledger';
@@ -27,9 +28,9 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
       className={`grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 px-2 py-2.5 transition-[opacity,background-color] duration-1000 ${KEY_COLUMNS} ${expired ? 'bg-rose-50 opacity-40' : ''}`}
     >
       <div className="col-start-1 row-start-1 min-w-0 sm:col-start-auto sm:row-start-auto">
-        <button type="button" onClick={() => onView(entry.key)} className={`block max-w-full text-left font-mono text-sm break-all text-slate-900 hover:text-indigo-700 hover:underline sm:truncate ${expired ? 'line-through' : ''}`} title={`Show the value of ${entry.key}`}>
+        <button type="button" onClick={() => onView(entry.key)} className={`block max-w-full text-left font-mono text-sm break-words text-slate-900 hover:text-indigo-700 hover:underline sm:truncate ${expired ? 'line-through' : ''}`} title={`Show the value of ${entry.key}`}>
           <span className="hidden text-slate-400 sm:inline">{prefix}</span>
-          <span className="font-semibold">{entry.readableKey}</span>
+          <span className="font-semibold">{withBreaks(entry.readableKey)}</span>
         </button>
         <p className="text-xs text-slate-500">
           {entry.scenario ?? 'no known scenario'}
@@ -60,6 +61,20 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
       </div>
     </li>
   );
+}
+
+/** Lets a long key wrap after its colons ("expensive_function:" / "ada") rather than mid-word. */
+function withBreaks(key: string) {
+  return key.split(':').map((part, index, parts) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          :<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
 }
 
 function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: boolean }) {
