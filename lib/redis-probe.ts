@@ -1,4 +1,4 @@
-import 'server-only';
+// No `server-only` guard: the Playwright specs' own redis-servers use this probe too, outside any bundler.
 import Redis from 'ioredis';
 
 /** Whether a Redis answers PING at `url` right now: one short attempt, no retries, nothing left open. */
