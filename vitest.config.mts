@@ -12,6 +12,7 @@ const FAULTS = [
   'app/api/secrets.test.ts',
   'lib/cache/resilience.test.ts',
   'lib/http/rate-limit.test.ts',
+  'lib/keylife/keylife.test.ts',
 ];
 
 export default defineConfig({

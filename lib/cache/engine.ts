@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { env } from '../env';
+import { keyLifeRecorder } from '../keylife/recorder';
 import { RedisUnavailableError, withRedis } from '../redis';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
 import { cacheKey, lockKey, strategyConfigKey, strategyFields } from './keys';
@@ -28,6 +29,8 @@ export interface CachedOptions<V> {
    * makes the call behave like a separate app instance: only Redis can spare it a computation.
    */
   coalesce?: boolean;
+  /** What asked, for the key's timeline, e.g. `GET /api/username/alice` (default: the source). */
+  origin?: string;
 }
 
 export interface CachedResult<V> {
@@ -49,6 +52,8 @@ export interface CachedResult<V> {
   strategy: CacheStrategy | null;
   /** This request was served stale and started the one background refresh. */
   refreshing: boolean;
+  /** The TTL the entry is stored with (a `?ttl=` override or the scenario's own); null for an absolute expiry. */
+  ttlAskedMs: number | null;
 }
 
 /** Runs Redis work; the default goes through the process-wide client and its circuit breaker. */
@@ -73,6 +78,8 @@ interface Call<V> {
   /** Proves lock ownership: only the holder's token releases it. */
   token: string;
   started: number;
+  /** A background refresh replacing a value that is still there (the key's timeline says `overwritten`). */
+  overwrite?: boolean;
 }
 
 interface Inflight {
@@ -242,6 +249,7 @@ export class CacheEngine {
         );
         // What Redis says, less the grace period: exactly the TTL asked for, right after the write.
         const ttlMs = pttl > 0 ? Math.max(0, pttl - plan.graceMs) : null;
+        if (pttl > 0) noteStored(call, computeMs, Date.now() + pttl);
         return { ...outcome, ttlMs, redisMs: performance.now() - storeStarted };
       } catch (error) {
         // Not stored (the lock, if any, expires by itself); the value still answers the request.
@@ -257,7 +265,7 @@ export class CacheEngine {
   /** Serve stale now; exactly one caller (it took the lock in the lookup script) refreshes behind it. */
   private refreshInBackground<V>(call: Call<V>, strategy: CacheStrategy) {
     const { scenario } = call.options;
-    const refresh = this.computeAndStore(call, strategy, true).then(
+    const refresh = this.computeAndStore({ ...call, overwrite: true }, strategy, true).then(
       ({ computeMs }) => metricsRecorder().observeRefresh({ source: source(call.options), scenario, strategy, computeMs }),
       (error: unknown) => {
         metricsRecorder().adjust(source(call.options), scenario, 'error', 1);
@@ -346,7 +354,15 @@ function finish<V>(call: Call<V>, served: Served<V>): CachedResult<V> {
     computeMs,
     strategy,
     refreshing,
+    ttlAskedMs: 'ttlMs' in call.options.expiry ? call.options.expiry.ttlMs : null,
   };
+}
+
+/** The key's timeline: who stored it, how long it took, the TTL asked and when Redis may remove it. */
+function noteStored(call: Call<unknown>, computeMs: number, expiresAt: number) {
+  const { expiry } = call.options;
+  const by = call.overwrite ? 'swr refresh' : (call.options.origin ?? (source(call.options) === 'sim' ? 'simulator' : 'a request'));
+  keyLifeRecorder().stored({ key: call.key, by, computeMs, ttlMs: 'ttlMs' in expiry ? expiry.ttlMs : null, expiresAt, overwrite: call.overwrite === true });
 }
 
 function record(options: CachedOptions<unknown>, result: CachedResult<unknown>) {
@@ -361,6 +377,7 @@ function record(options: CachedOptions<unknown>, result: CachedResult<unknown>) 
     strategy: result.strategy,
   };
   metricsRecorder().observe(observation);
+  if (result.status === 'hit' || result.status === 'stale') keyLifeRecorder().hit(result.key, observation.at);
 }
 
 /** A value under the key that is not ours: it is recomputed and overwritten, and counted as an error. */
@@ -377,9 +394,12 @@ export function cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
   return defaultEngine.cached(options);
 }
 
-/** Delete one cached entry by its readable key; true when something was deleted. */
-export async function invalidate(readableKey: string): Promise<boolean> {
-  return (await withRedis((client) => client.del(cacheKey(readableKey)))) > 0;
+/** Delete one cached entry by its readable key; true when something was deleted. `by` goes on the key's timeline. */
+export async function invalidate(readableKey: string, by = 'invalidate (DELETE on its scenario endpoint)'): Promise<boolean> {
+  const key = cacheKey(readableKey);
+  const deleted = (await withRedis((client) => client.del(key))) > 0;
+  if (deleted) await keyLifeRecorder().deleted(key, by);
+  return deleted;
 }
 
 /** Delete many entries (UNLINK in batches); the number deleted. */

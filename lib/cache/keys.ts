@@ -44,6 +44,8 @@ export const statsKeys = {
   series: (source: TrafficSource, scenario: string, minute: number, prefix = env.CACHE_PREFIX) =>
     `${prefix}${STATS}${source}:ts:${scenario}:${minute}`,
   events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}events`,
+  /** One capped stream per cache entry: its life (stored, hits, expired, deleted…), see lib/keylife/timeline.ts. */
+  life: (readableKey: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}life:${readableKey}`,
   /** Per-client request counts of the rate limiter (it appends `:<client>`); never listed as cache entries. */
   rateLimit: (bucket: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}rl:${bucket}`,
   /** Ids of the metric batches applied in one minute, so a resent batch counts once. */

@@ -2,21 +2,30 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { CachedResult } from '../cache';
-import { runScenario, type Scenario } from '../scenarios/scenario';
+import { env } from '../env';
+import { runScenario, type RunOptions, type Scenario } from '../scenarios/scenario';
 import { parseInput, parseQuery } from './validate';
 
-const scenarioQuery = z.strictObject({ cache: z.enum(['bypass']).optional() });
+const scenarioQuery = z.strictObject({
+  cache: z.enum(['bypass']).optional(),
+  /** Store this entry with a TTL of this many seconds instead of the scenario's own expiry (watch it expire). */
+  ttl: z.coerce.number().int().min(1).max(env.SCENARIO_MAX_TTL_SECONDS).optional(),
+});
 
-/** `?cache=bypass` computes without the cache; any other query parameter is a mistake worth a 400. */
-export function cacheMode(request: NextRequest): 'cache' | 'bypass' {
-  return parseQuery(request, scenarioQuery).cache ?? 'cache';
+/**
+ * `?cache=bypass` computes without the cache; `?ttl=<seconds>` gives the stored entry a short TTL;
+ * any other query parameter is a mistake worth a 400. `origin` names the request on the key's timeline.
+ */
+export function scenarioRunOptions(request: NextRequest): RunOptions {
+  const { cache, ttl } = parseQuery(request, scenarioQuery);
+  return { mode: cache ?? 'cache', ttlMs: ttl === undefined ? undefined : ttl * 1000, origin: `${request.method} ${request.nextUrl.pathname}` };
 }
 
 /** The shared envelope of every scenario endpoint: parse → run through the cache → shape. */
 export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, request: NextRequest): Promise<NextResponse> {
-  const mode = cacheMode(request);
+  const options = scenarioRunOptions(request);
   const input = parseInput(scenario.input, rawInput);
-  return scenarioResponse(await runScenario(scenario, input, { mode }));
+  return scenarioResponse(await runScenario(scenario, input, options));
 }
 
 export function cacheMeta(result: CachedResult<unknown>) {
@@ -31,6 +40,7 @@ export function cacheMeta(result: CachedResult<unknown>) {
     computeMs: roundMs(result.computeMs),
     strategy: result.strategy,
     refreshing: result.refreshing,
+    ttlAskedMs: result.ttlAskedMs,
   };
 }
 

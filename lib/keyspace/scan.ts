@@ -35,14 +35,21 @@ export async function scanPage(client: Redis, pattern: string, cursor: string, l
 }
 
 /** Deletes every key matching `pattern`, batch by batch as the walk finds them (UNLINK frees memory off the main thread). */
-export async function unlinkMatching(client: Redis, pattern: string, keep: (key: string) => boolean = () => true): Promise<number> {
+export async function unlinkMatching(
+  client: Redis,
+  pattern: string,
+  keep: (key: string) => boolean = () => true,
+  onUnlinked?: (keys: string[]) => Promise<unknown>,
+): Promise<number> {
   let cursor = '0';
   let deleted = 0;
   do {
     const [next, batch] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
     cursor = next;
     const doomed = batch.filter((key) => keep(key));
-    if (doomed.length > 0) deleted += await client.unlink(...doomed);
+    if (doomed.length === 0) continue;
+    deleted += await client.unlink(...doomed);
+    await onUnlinked?.(doomed);
   } while (cursor !== '0');
   return deleted;
 }

@@ -25,6 +25,9 @@ const ROUTES: Record<string, () => Promise<RouteModule>> = {
   '/api/events': () => import('@/app/api/events/route'),
   '/api/redis/info': () => import('@/app/api/redis/info/route'),
   '/api/metrics': () => import('@/app/api/metrics/route'),
+  '/api/stream': () => import('@/app/api/stream/route'),
+  '/api/keys/timeline': () => import('@/app/api/keys/timeline/route'),
+  '/api/keys/notifications': () => import('@/app/api/keys/notifications/route'),
 };
 
 export const ORIGIN = 'http://localhost';

@@ -5,7 +5,7 @@ import { requireAdmin } from '@/lib/http/admin';
 import { readJsonBody } from '@/lib/http/body';
 import { route } from '@/lib/http/handler';
 import { limitRequest } from '@/lib/http/rate-limit';
-import { cacheMode, scenarioResponse } from '@/lib/http/scenario-response';
+import { scenarioResponse, scenarioRunOptions } from '@/lib/http/scenario-response';
 import { parseInput, parseQuery } from '@/lib/http/validate';
 import { runScenario } from '@/lib/scenarios/scenario';
 import { sentenceInput, sentimentBody, sentimentScenario } from '@/lib/scenarios/sentiment/scenario';
@@ -17,9 +17,9 @@ async function sentenceFrom(request: NextRequest) {
 
 export const POST = route(async (request) => {
   await limitRequest(request, 'scenario');
-  const mode = cacheMode(request);
+  const options = scenarioRunOptions(request);
   const input = await sentenceFrom(request);
-  return scenarioResponse(await runScenario(sentimentScenario, input, { mode }));
+  return scenarioResponse(await runScenario(sentimentScenario, input, options));
 });
 
 export const DELETE = route(async (request) => {

@@ -5,7 +5,7 @@ import { cacheKey } from '@/lib/cache/keys';
 import { requireAdmin } from '@/lib/http/admin';
 import { route } from '@/lib/http/handler';
 import { limitRequest } from '@/lib/http/rate-limit';
-import { cacheHeaders, cacheMode } from '@/lib/http/scenario-response';
+import { cacheHeaders, scenarioRunOptions } from '@/lib/http/scenario-response';
 import { parseQuery } from '@/lib/http/validate';
 import { cityOrNotFound, forecastBoth, WEATHER_STRATEGIES, weatherReport, weatherScenario } from '@/lib/scenarios/weather/scenario';
 
@@ -15,7 +15,7 @@ type Context = { params: Promise<{ city: string }> };
 export const GET = route<Context>(async (request, { params }) => {
   await limitRequest(request, 'scenario');
   const city = cityOrNotFound((await params).city);
-  const results = await forecastBoth(city, { mode: cacheMode(request) });
+  const results = await forecastBoth(city, scenarioRunOptions(request));
   return NextResponse.json(weatherReport(city, results), { headers: cacheHeaders([results.ttl, results.daily]) });
 });
 
