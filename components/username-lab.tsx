@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { BypassToggle } from './scenario/bypass-toggle';
+import { useTtlChoice } from './scenario/ttl-choice';
 import { ErrorNotice } from './scenario/error-notice';
 import { FIELD_CLASS, FormCard, PrimaryButton } from './scenario/form-card';
 import { LabColumns } from './scenario/lab-columns';
@@ -21,6 +22,7 @@ type Value = { username_extended: string };
 export function UsernameLab({ delayMs, ttlMs }: Props) {
   const [username, setUsername] = useState('');
   const [bypass, setBypass] = useState(false);
+  const ttl = useTtlChoice(`${ttlMs / 3_600_000} h`);
   const [note, setNote] = useState<string | null>(null);
   const { state, history, run } = useScenarioRequest<Value>();
   const admin = useAdminAction();
@@ -29,7 +31,7 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
     event.preventDefault();
     setNote(null);
     admin.dismiss();
-    const query = bypass ? '?cache=bypass' : '';
+    const query = ttl.query(bypass);
     void run(username.trim() || username, () => fetch(`/api/username/${encodeURIComponent(username)}${query}`));
   };
 
@@ -56,6 +58,7 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
           <PrimaryButton disabled={state.phase === 'loading' || username.trim() === ''}>Call expensive_function</PrimaryButton>
         </div>
         <BypassToggle checked={bypass} onChange={setBypass} />
+        {ttl.control}
       </FormCard>
 
       {state.phase === 'loading' && <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what={`Looking up “${state.label}”…`} />}

@@ -16,6 +16,8 @@ export interface CacheMeta {
   strategy: CacheStrategy | null;
   /** Served stale, and this request started the one background refresh. */
   refreshing: boolean;
+  /** The TTL the entry is stored with (`?ttl=` or the scenario's own); null for a fixed expiry time. */
+  ttlAskedMs: number | null;
 }
 
 export interface ScenarioResponse<V> {

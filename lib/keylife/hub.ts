@@ -65,7 +65,7 @@ export async function enableNotifications(): Promise<NotifyConfig> {
 
 export async function notificationStatus(): Promise<NotificationStatus> {
   await startKeyLife();
-  const { backend, client } = await getRedis();
+  const { backend } = await getRedis();
   const setting = env.REDIS_NOTIFICATIONS;
   const listening = hub().subscriber?.listening ?? false;
   if (backend === 'embedded') {

@@ -73,10 +73,18 @@ export async function appendLife(client: Redis, key: string, row: LifeRow, prefi
 export async function readLife(client: Redis, key: string, now = Date.now(), prefix = env.CACHE_PREFIX): Promise<KeyEvent[]> {
   const entries = await client.xrange(lifeKey(key, prefix), '-', '+');
   const rows = entries.map(([, fields]) => toEvent(key, fields)).sort((a, b) => a.atMs - b.atMs);
-  return withTtlZero(rows, now).map(({ atMs: _atMs, expiresAtMs: _expiresAtMs, ...event }) => event);
+  return withTtlZero(rows, now).map(withoutNumbers);
 }
 
 type Row = KeyEvent & { atMs: number; expiresAtMs?: number };
+
+/** The wire shape: ISO times only. */
+function withoutNumbers(row: Row): KeyEvent {
+  const event: KeyEvent & Partial<Pick<Row, 'atMs' | 'expiresAtMs'>> = { ...row };
+  delete event.atMs;
+  delete event.expiresAtMs;
+  return event;
+}
 
 function toEvent(key: string, fields: string[]): Row {
   const read: Record<string, string> = {};
