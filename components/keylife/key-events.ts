@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { KeyEvent, StreamGap } from '@/lib/keylife/types';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
@@ -40,32 +40,29 @@ function open(url: string): Shared {
 }
 
 /**
- * Key events pushed by the server (GET /api/stream), for one key or all of them. The handlers
- * may change every render; the stream stays open while the component is mounted.
+ * Key events pushed by the server (GET /api/stream), for one key or all of them, and the
+ * stream's state. The handlers may change every render; the stream stays open while mounted.
  */
 export function useKeyEvents(handlers: Handler, key?: string): StreamState {
   const latest = useRef(handlers);
-  const [state, setState] = useState<StreamState>('connecting');
   useEffect(() => {
     latest.current = handlers;
   });
-  useEffect(() => {
-    const url = key === undefined ? '/api/stream' : `/api/stream?key=${encodeURIComponent(key)}`;
-    const shared = open(url);
-    const relay: Handler = {
-      onEvent: (event) => latest.current.onEvent?.(event),
-      onGap: (gap) => latest.current.onGap?.(gap),
-      onState: setState,
-    };
-    shared.handlers.add(relay);
-    setState(shared.state);
-    return () => {
-      shared.handlers.delete(relay);
-      if (shared.handlers.size === 0) {
-        shared.source.close();
-        streams.delete(url);
-      }
-    };
-  }, [key]);
-  return state;
+  const url = key === undefined ? '/api/stream' : `/api/stream?key=${encodeURIComponent(key)}`;
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const shared = open(url);
+      const relay: Handler = { onEvent: (event) => latest.current.onEvent?.(event), onGap: (gap) => latest.current.onGap?.(gap), onState: notify };
+      shared.handlers.add(relay);
+      return () => {
+        shared.handlers.delete(relay);
+        if (shared.handlers.size === 0) {
+          shared.source.close();
+          streams.delete(url);
+        }
+      };
+    },
+    [url],
+  );
+  return useSyncExternalStore(subscribe, () => streams.get(url)?.state ?? 'connecting', () => 'connecting');
 }
