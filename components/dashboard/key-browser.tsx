@@ -31,8 +31,8 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
   const now = useNow(1000);
   const { gone, reportsExpiry } = useGoneKeys();
   // Rows of keys that went, kept to show them with their reason once the listing drops them.
-  const [remembered, setRemembered] = useState({ from: pages.keys, entries: new Map<string, ListedKey>() as ReadonlyMap<string, ListedKey> });
-  if (remembered.from !== pages.keys) setRemembered({ from: pages.keys, entries: remember(remembered.entries, pages.keys, gone) });
+  const [remembered, setRemembered] = useState({ from: pages.ledger, entries: new Map<string, ListedKey>() as ReadonlyMap<string, ListedKey> });
+  if (remembered.from !== pages.ledger) setRemembered({ from: pages.ledger, entries: remember(remembered.entries, pages.keys, gone) });
   const visible = withGoneKeys(
     pages.keys.filter((entry) => !removing.has(entry.key) && isShown(entry, now, reportsExpiry ? AWAIT_REDIS_MS : EXPIRED_LINGER_MS)),
     remembered.entries, gone, now,

@@ -30,7 +30,7 @@ export function eventDetail(event: KeyEvent): string {
     case 'hit':
       return event.count && event.count > 1 ? `${event.count} hits in this second` : 'served from the cache';
     case 'ttl-zero':
-      return 'Redis may remove it from now on; it has not said so yet';
+      return 'from now on Redis may remove it (computed from the stored expiry)';
     case 'expired':
       return event.lagMs === undefined ? 'Redis removed it' : `${seconds(event.lagMs)} after its TTL reached zero`;
     case 'evicted':

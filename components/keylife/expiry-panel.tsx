@@ -1,8 +1,10 @@
 'use client';
 
+import useSWR from 'swr';
 import { useCallback, useState } from 'react';
 import type { RedisInfo } from '@/lib/dashboard-types';
-import type { KeyEvent } from '@/lib/keylife/types';
+import type { KeyEvent, NotificationStatus } from '@/lib/keylife/types';
+import { fetchData } from '../dashboard/fetch-data';
 import { formatCount } from '@/lib/format';
 import { Panel } from '../dashboard/panel';
 import { useNow } from '../use-now';
@@ -39,7 +41,8 @@ export function ExpiryPanel({ info }: { info: RedisInfo | undefined }) {
   const now = useNow(1000);
   const histogram = lagHistogram(seen.lags);
   const tallest = Math.max(1, ...histogram);
-  const embedded = info?.backend === 'embedded';
+  const { data: status } = useSWR('/api/keys/notifications', fetchData<NotificationStatus>, { refreshInterval: 30_000 });
+  const silent = status?.data.unavailable.includes('expired') ?? false;
   const p50 = quantile(seen.lags, 0.5);
   const p95 = quantile(seen.lags, 0.95);
 
@@ -47,8 +50,8 @@ export function ExpiryPanel({ info }: { info: RedisInfo | undefined }) {
     <Panel
       testId="expiry-panel"
       title="Expiry & eviction"
-      subtitle={embedded
-        ? 'The embedded store sends no notifications: Redis removing keys cannot be seen here.'
+      subtitle={silent
+        ? `${status!.data.message} The server's own counters still count.`
         : `Pushed by Redis' keyspace notifications (${stream === 'live' ? 'live' : 'connecting…'}): Cache Lab's keys since this page opened, beside the server's totals since it started.`}
     >
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">

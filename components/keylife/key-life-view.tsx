@@ -26,7 +26,13 @@ export function KeyLifeView({ fullKey }: { fullKey: string }) {
   const url = `/api/keys/timeline?key=${encodeURIComponent(fullKey)}`;
   const { data, error, mutate } = useSWR(url, fetchData<KeyTimeline>, { refreshInterval: 10_000 });
   const [gap, setGap] = useState<string | null>(null);
-  const stream = useKeyEvents({ onEvent: () => void mutate(), onGap: (missed) => { setGap(missed.message); void mutate(); } }, fullKey);
+  // The pushed event says what happened at once; the timeline (re-read) follows with the details.
+  const [pushed, setPushed] = useState<KeyEvent | null>(null);
+  const onEvent = (event: KeyEvent) => {
+    setPushed(event);
+    void mutate();
+  };
+  const stream = useKeyEvents({ onEvent, onGap: (missed) => { setGap(missed.message); void mutate(); } }, fullKey);
   const now = useNow(250);
   const timeline = data?.data;
 
@@ -45,7 +51,7 @@ export function KeyLifeView({ fullKey }: { fullKey: string }) {
             {stream === 'live' ? 'Live: events are pushed' : stream === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
           </span>
         </div>
-        <p data-testid="life-state" className="mt-4 text-xl font-bold text-slate-900">{stateLine(timeline, data.receivedAt, now)}</p>
+        <p data-testid="life-state" className="mt-4 text-xl font-bold text-slate-900">{stateLine(timeline, data.receivedAt, now, pushed)}</p>
         {gap && <p role="status" className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{gap}</p>}
       </section>
 
@@ -77,9 +83,13 @@ export function KeyLifeView({ fullKey }: { fullKey: string }) {
   );
 }
 
-function stateLine(timeline: KeyTimeline, receivedAt: number, now: number): string {
-  const last = timeline.events.findLast((event) => event.type !== 'hit' && event.type !== 'expire');
-  if (timeline.exists) {
+const GONE = new Set<KeyEvent['type']>(['expired', 'evicted', 'deleted']);
+
+function stateLine(timeline: KeyTimeline, receivedAt: number, now: number, pushed: KeyEvent | null): string {
+  const recorded = timeline.events.findLast((event) => event.type !== 'hit' && event.type !== 'expire');
+  const newer = pushed !== null && GONE.has(pushed.type) && (!recorded || Date.parse(pushed.at) > Date.parse(recorded.at));
+  const last = newer ? pushed : recorded;
+  if (timeline.exists && !newer) {
     if (timeline.ttlMs === null) return 'In the cache, with no TTL.';
     const left = receivedAt + timeline.ttlMs - now;
     if (left > 0) return `In the cache: its TTL reaches zero in ${seconds(left)}.`;

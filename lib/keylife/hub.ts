@@ -82,7 +82,7 @@ export async function notificationStatus(): Promise<NotificationStatus> {
   const unavailable = unavailableFor(config.missing);
   const message = config.missing.length === 0
     ? `Redis sends keyspace notifications (notify-keyspace-events "${config.flags}"): expiry and eviction are seen as Redis does them.`
-    : `Redis' notify-keyspace-events is "${config.flags}" and lacks "${config.missing.join('')}": ${unavailable.join(', ')} are not reported. An admin can enable them here.`;
+    : `Redis' notify-keyspace-events is ${config.flags === '' ? 'empty (no notifications)' : `"${config.flags}"`} and lacks "${config.missing.join('')}": ${unavailable.join(', ')} are not reported. An admin can enable them here.`;
   return { backend, setting, listening, flags: config.flags, missing: config.missing, unavailable, message };
 }
 
