@@ -13,8 +13,8 @@ export function ExpiryExplainer({ events, notifications }: { events: KeyEvent[];
       <p className="mt-2">
         A TTL reaching zero does not delete anything by itself. Redis removes an expired key in one of two ways: <strong>lazily</strong>, when a
         client touches it (every read or write checks the key&apos;s expiry first, and deletes it then), or <strong>actively</strong>, in a
-        background cycle that runs 10 times a second (<code className="font-mono">hz 10</code>), samples 20 keys that have a TTL, deletes the
-        expired ones, and samples again while more than a quarter of them were expired. Either way it sends one <code className="font-mono">expired</code> notification.
+        background cycle that runs 10 times a second (<code className="font-mono">hz 10</code>): it walks the keys that have a TTL 20 at a
+        time, deletes the expired ones, and goes on while more than 10 % of them were expired, using at most about a quarter of the CPU. Either way it sends one <code className="font-mono">expired</code> notification.
       </p>
       {expired && zero ? (
         <p className="mt-2" data-testid="expiry-numbers">
