@@ -17,14 +17,18 @@ import type { KeyEvent, KeyEventType } from './types';
  */
 const APPEND = `
 local now, family, origin = tonumber(ARGV[1]), ARGV[2], ARGV[3]
-local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
-if last then
+local function lastRow()
+  local entry = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+  if not entry then return nil end
   local fields = {}
-  for i = 1, #last[2], 2 do fields[last[2][i]] = last[2][i + 1] end
-  if fields.family == family and now - tonumber(fields.at) <= tonumber(ARGV[4]) then
-    if origin == 'redis' then return 0 end
-    if fields.origin == 'redis' then redis.call('XDEL', KEYS[1], last[1]) end
-  end
+  for i = 1, #entry[2], 2 do fields[entry[2][i]] = entry[2][i + 1] end
+  return entry[1], fields
+end
+-- pcall: the embedded store's Lua returns nested replies in another shape; it sends no notifications, so has nothing to merge.
+local ok, id, fields = pcall(lastRow)
+if ok and id and fields.family == family and now - tonumber(fields.at) <= tonumber(ARGV[4]) then
+  if origin == 'redis' then return 0 end
+  if fields.origin == 'redis' then redis.call('XDEL', KEYS[1], id) end
 end
 local row = { 'family', family, 'origin', origin }
 for i = 7, #ARGV do row[#row + 1] = ARGV[i] end
