@@ -116,7 +116,7 @@ describe('keyspace notifications on our own Redis', () => {
     // Instance B: its own subscriber connection and stream bus, the same Redis.
     const otherBus = new app.bus.KeyEventBus(100);
     const other = new app.subscriber.KeyEventSubscriber({
-      connect: () => new Redis(server.url), db: 0, prefix, bus: otherBus, redis: (work) => work(inspect),
+      connect: () => [new Redis(server.url)], db: 0, prefix, bus: otherBus, redis: (work) => work(inspect),
     });
     const heardByOther: KeyEvent[] = [];
     otherBus.listen((entry) => entry.kind === 'key' && heardByOther.push(entry.data));

@@ -10,8 +10,11 @@ import type { KeyEventType } from './types';
 const EVENTS: Record<string, KeyEventType> = { set: 'stored', del: 'deleted', expired: 'expired', evicted: 'evicted', expire: 'expire' };
 
 export interface SubscriberOptions {
-  /** Opens the subscriber's own connection (a subscribed connection can send nothing else). */
-  connect: () => Redis;
+  /**
+   * Opens the subscriber's own connections (a subscribed connection can send nothing else): one,
+   * or one per master in a cluster, where each node publishes only its own keys' events.
+   */
+  connect: () => Redis[];
   db: number;
   prefix: string;
   bus: KeyEventBus;
@@ -29,14 +32,15 @@ export interface SubscriberOptions {
  * A dropped connection is reported to the stream as a gap; ioredis resubscribes on reconnect.
  */
 export class KeyEventSubscriber {
-  private connection: Redis | null = null;
-  private subscribed = false;
+  private connections: Redis[] = [];
+  private readonly subscribed = new Set<Redis>();
   private handling: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SubscriberOptions) {}
 
+  /** Every connection is subscribed right now. */
   get listening(): boolean {
-    return this.subscribed;
+    return this.connections.length > 0 && this.subscribed.size === this.connections.length;
   }
 
   get channels(): string[] {
@@ -44,15 +48,23 @@ export class KeyEventSubscriber {
   }
 
   start(): void {
-    if (this.connection) return;
-    const connection = this.options.connect();
+    if (this.connections.length > 0) return;
+    this.connections = this.options.connect();
+    for (const connection of this.connections) this.watch(connection);
+  }
+
+  async stop(): Promise<void> {
+    const connections = this.connections;
+    this.connections = [];
+    this.subscribed.clear();
+    await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+  }
+
+  private watch(connection: Redis): void {
     connection.on('error', () => {});
-    connection.on('ready', () => {
-      this.subscribed = true;
-    });
+    connection.on('ready', () => this.subscribed.add(connection));
     connection.on('close', () => {
-      if (!this.subscribed) return;
-      this.subscribed = false;
+      if (!this.subscribed.delete(connection)) return;
       this.options.bus.gap('subscriber', 'The connection that receives Redis notifications dropped; events until it is back are not known. Reload what you see.');
     });
     // One at a time, so the stream shows a key's events in the order Redis sent them.
@@ -60,14 +72,6 @@ export class KeyEventSubscriber {
       this.handling = this.handling.then(() => this.onMessage(channel, key));
     });
     void connection.subscribe(...this.channels).catch(() => {});
-    this.connection = connection;
-  }
-
-  async stop(): Promise<void> {
-    const connection = this.connection;
-    this.connection = null;
-    this.subscribed = false;
-    if (connection) await connection.quit().catch(() => connection.disconnect());
   }
 
   private async onMessage(channel: string, key: string): Promise<void> {
