@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** The key browser's columns (header and rows share them); on a phone a row stacks instead. */
-export const KEY_COLUMNS = 'sm:grid-cols-[minmax(0,1fr)_5.5rem_6.5rem_11rem_14rem]';
+export const KEY_COLUMNS = 'sm:grid-cols-[minmax(0,1fr)_5.5rem_6.5rem_11rem_10.5rem]';
 
 /** One cache entry: its key, size, how it expires, a live countdown, and what can be done to it. */
 export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRedis = false }: Props) {
@@ -42,6 +42,10 @@ export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRe
         <p className="text-xs text-slate-500">
           {entry.scenario ?? 'no known scenario'}
           {entry.type === 'other' && ' · not a cache entry (wrong type)'}
+          {' · '}
+          <Link href={keyLifeHref(entry.key)} aria-label={`Life of ${entry.readableKey}`} className="font-semibold text-indigo-700 hover:underline">
+            its life →
+          </Link>
         </p>
       </div>
       {/* One line on a phone; on wider screens `contents` lets both cells take their own columns. */}
@@ -66,9 +70,6 @@ export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRe
         <button type="button" onClick={() => onView(entry.key)} className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-semibold text-slate-700 hover:bg-slate-50">
           View
         </button>
-        <Link href={keyLifeHref(entry.key)} aria-label={`Life of ${entry.readableKey}`} className="rounded-md border border-indigo-300 px-2.5 py-1.5 text-sm font-semibold text-indigo-700 hover:bg-indigo-50">
-          Life
-        </Link>
         <button type="button" onClick={() => onInvalidate(entry.key)} aria-label={`Invalidate ${entry.readableKey}`} className="rounded-md border border-rose-300 px-2.5 py-1.5 text-sm font-semibold text-rose-700 hover:bg-rose-50">
           Invalidate
         </button>
