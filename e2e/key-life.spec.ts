@@ -53,12 +53,14 @@ test('a scenario page stores with 5 s on demand and links to what happened to th
 
 test('the key browser says why a row went, and keeps it a few seconds', async ({ page, request }) => {
   const name = `browse_${Date.now()}`;
-  await request.get(`${app.url}/api/username/${name}?ttl=3`);
+  // Long enough for the dashboard to list it first on a busy machine.
+  await request.get(`${app.url}/api/username/${name}?ttl=8`);
   await page.goto(`${app.url}/dashboard`);
   const row = page.locator(`[data-testid="key-row"][data-key="${PREFIX}expensive_function:${name}"]`);
   await expect(row).toBeVisible();
   await expect(row.getByTestId('gone-reason')).toContainText(/expired by Redis [\d.]+ m?s after its TTL/, { timeout: 15_000 });
-  await expect(page.getByTestId('lag-summary')).toContainText('1 key');
+  // The earlier tests' short entries may expire while this page is open too.
+  await expect(page.getByTestId('lag-summary')).toContainText(/^\d+ keys? · median [\d.]+ m?s · p95/);
   await expect(row).toHaveCount(0, { timeout: 10_000 });
 });
 
