@@ -5,15 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  InvalidScoreError,
-  MAX_RECORDED_SCORE,
-  openLeaderboard,
-  playerName,
-  UnknownPlayerError,
-  type Leaderboard,
-  type LeaderboardOptions,
-} from './db';
+import { openLeaderboard, type LeaderboardOptions } from './db';
+import { InvalidScoreError, MAX_RECORDED_SCORE, UnknownPlayerError, type Leaderboard } from './model';
+import { playerName } from './player-names';
 
 const PLAYERS = 500;
 const ROWS = 20_000;
