@@ -3,7 +3,7 @@
 // their mtimes: git sets mtimes at checkout, a copy or an archive resets them, and only a content change matters.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What `next build` reads from the repository (dependencies through the lock file); test files are not built. */
@@ -57,10 +57,12 @@ export function staleReason(root, fingerprint = sourceFingerprint(root)) {
 
 /**
  * `next build`, then the stamp. The fingerprint is taken before the build starts, so a file edited while it runs
- * makes the next start rebuild. Returns the build's exit status; no stamp unless it succeeded.
+ * makes the next start rebuild. The old stamp goes first: a build that fails or is interrupted (Ctrl-C) may leave
+ * a half-written .next behind, which must not pass for the last good build. Returns the build's exit status.
  */
 export function build(root, { env = process.env, stdio = 'inherit' } = {}) {
   const fingerprint = sourceFingerprint(root);
+  rmSync(path.join(root, STAMP), { force: true });
   const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: root, env: { NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio });
   const status = result.status ?? 1;
   if (status === 0) writeFileSync(path.join(root, STAMP), `${fingerprint}\n`);
