@@ -76,6 +76,17 @@ const schema = z.object({
 
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),
+
+  /* Route rules (routes helper). */
+  /**
+   * DNS rebinding guard: host names (comma-separated, no port, e.g. `cachelab.example.org,teacher.local`) the app
+   * answers to besides IP literals and `localhost`, which are always accepted. Any other Host is a 421. Default: none.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== ''))
+    .pipe(z.array(z.string().max(253).regex(/^[a-z0-9.-]+$/, 'host names only: letters, digits, "." and "-" (no port, no scheme)'))),
 });
 
 export type Env = z.infer<typeof schema>;

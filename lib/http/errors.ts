@@ -3,19 +3,9 @@ import { NextResponse } from 'next/server';
 import type { ZodError } from 'zod';
 import { RedisUnavailableError } from '../circuit';
 import { env } from '../env';
+import { ApiError } from '../errors';
 
-/** An error the client caused or may act on; its message is safe to show. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 export interface ErrorBody {
   error: { code: string; message: string };

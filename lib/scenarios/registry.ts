@@ -1,4 +1,5 @@
 import 'server-only';
+import { ApiError } from '../errors';
 import { leaderboardScenario } from './leaderboard/scenario';
 import type { Scenario } from './scenario';
 import { sentimentScenario } from './sentiment/scenario';
@@ -19,4 +20,12 @@ export const SCENARIOS: readonly Scenario<never, unknown>[] = [
 
 export function findScenario(id: string): Scenario<never, unknown> | undefined {
   return SCENARIOS.find((scenario) => scenario.id === id);
+}
+
+/** The scenario an id names, or a 404 that lists the known ones. */
+export function scenarioOrNotFound(id: string): Scenario<never, unknown> {
+  const scenario = findScenario(id);
+  if (scenario) return scenario;
+  const known = SCENARIOS.map((candidate) => candidate.id).join(', ');
+  throw new ApiError(404, 'unknown_scenario', `No scenario "${id}" (known: ${known}).`);
 }

@@ -39,6 +39,8 @@ export interface RunOptions {
   coalesce?: boolean;
   /** Overrides the scenario's expiry with this TTL (simulator runs that must see entries expire). */
   ttlMs?: number;
+  /** Called before the work runs (never on a hit): the route's rate-limit charge. */
+  admit?: () => Promise<void>;
 }
 
 export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: RunOptions = {}): Promise<CachedResult<V>> {
@@ -52,6 +54,7 @@ export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: R
     source: options.source,
     strategy: options.strategy,
     coalesce: options.coalesce,
+    admit: options.admit,
   });
 }
 

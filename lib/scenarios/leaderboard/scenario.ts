@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { invalidate } from '../../cache';
 import { env } from '../../env';
-import { ApiError } from '../../http/errors';
+import { ApiError } from '../../errors';
 import { nextMidnight } from '../../midnight';
 import type { Scenario } from '../scenario';
 import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type Player } from './db';
