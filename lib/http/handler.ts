@@ -35,7 +35,7 @@ export interface RouteInput<Q, B, P> {
   query: Q;
   body: B;
   params: P;
-  /** Charges this client's scenario budget (429 when spent); with `limit: 'compute'`, the engine calls it before computing. */
+  /** Charges this client's scenario budget once per request (429 when spent); with `limit: 'compute'`, the engine calls it before computing. */
   charge: () => Promise<void>;
 }
 
@@ -80,7 +80,9 @@ async function enforce<Q extends z.ZodType, B extends z.ZodType | undefined, P e
   const query = parseQuery(request, rules.query);
   const params = (rules.params ? parseInput(rules.params, await context?.params) : undefined) as Out<P>;
   const body = (rules.body ? parseInput(rules.body, await readJsonBody(request)) : undefined) as Out<B>;
-  return { request, query, params, body, charge: () => limitRequest(request, 'scenario') };
+  // Once per request, however many computations it runs (weather computes two forecasts).
+  let charged: Promise<void> | undefined;
+  return { request, query, params, body, charge: () => (charged ??= limitRequest(request, 'scenario')) };
 }
 
 /** `{ data }` as JSON: the success shape of every JSON route. */
