@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { env } from '../env';
 import { HOUR_MS, simulateWork, type Scenario } from './scenario';
 
-/** Trimmed and lower-cased so "Alice" and " alice " share one cache entry. */
+/**
+ * NFKC-normalised, trimmed and lower-cased before it is checked and keyed, so "Alice", " alice ",
+ * full-width "Ａｌｉｃｅ" share one entry, and "é" typed as "e" + a combining accent is the "é" it shows.
+ */
 export const usernameInput = z.object({
   username: z
     .string({ error: 'username must be text' })
+    .normalize('NFKC')
     .trim()
     .min(1, 'must not be empty')
     .max(64, 'must be at most 64 characters')
