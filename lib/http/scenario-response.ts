@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { invalidate, type CachedResult } from '../cache';
 import { cacheKey } from '../cache/keys';
-import type { CacheMeta } from '../contracts/scenario';
+import type { CacheMeta, Invalidated, ScenarioResponse } from '../contracts/scenario';
 import { runScenario, type Scenario } from '../scenarios/scenario';
 import { parseInput } from './validate';
 
@@ -26,13 +26,13 @@ export function lookupOptions({ query, charge }: LookupRequest) {
 export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, lookup: LookupRequest): Promise<NextResponse> {
   const input = parseInput(scenario.input, rawInput);
   const result = await runScenario(scenario, input, lookupOptions(lookup));
-  return NextResponse.json({ data: result.value, cache: cacheMeta(result) }, { headers: cacheHeaders([result]) });
+  return NextResponse.json<ScenarioResponse<V>>({ data: result.value, cache: cacheMeta(result) }, { headers: cacheHeaders([result]) });
 }
 
 /** Several lookups in one answer (weather's two strategies): `cache` names each lookup's verdict. */
-export function scenarioResponses<K extends string>(data: unknown, results: Record<K, CachedResult<unknown>>): NextResponse {
+export function scenarioResponses<K extends string, D>(data: D, results: Record<K, CachedResult<unknown>>): NextResponse<{ data: D; cache: Record<K, CacheMeta> }> {
   const entries = Object.entries(results) as [K, CachedResult<unknown>][];
-  const cache = Object.fromEntries(entries.map(([name, result]) => [name, cacheMeta(result)]));
+  const cache = Object.fromEntries(entries.map(([name, result]) => [name, cacheMeta(result)])) as Record<K, CacheMeta>;
   return NextResponse.json({ data, cache }, { headers: cacheHeaders(entries.map(([, result]) => result)) });
 }
 
@@ -46,7 +46,7 @@ export async function invalidateEntries<I>(scenario: Scenario<I, unknown>, rawIn
 /** One entry's DELETE: `{ data: { key, deleted } }`. */
 export async function invalidateEntry<I>(scenario: Scenario<I, unknown>, rawInput: unknown): Promise<NextResponse> {
   const { keys, deleted } = await invalidateEntries(scenario, [rawInput]);
-  return NextResponse.json({ data: { key: keys[0], deleted } });
+  return NextResponse.json<{ data: Invalidated }>({ data: { key: keys[0] ?? '', deleted } });
 }
 
 export function cacheMeta(result: CachedResult<unknown>): CacheMeta {

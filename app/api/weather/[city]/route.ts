@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ok, route } from '@/lib/http/handler';
 import { invalidateEntries, lookupOptions, scenarioQuery, scenarioResponses } from '@/lib/http/scenario-response';
-import { WEATHER_STRATEGIES } from '@/lib/contracts/weather';
+import type { NextResponse } from 'next/server';
+import { WEATHER_STRATEGIES, type WeatherReport } from '@/lib/contracts/weather';
 import { cityOrNotFound, forecastBoth, weatherData, weatherScenario } from '@/lib/scenarios/weather/scenario';
 
 const params = z.object({ city: z.string().transform((raw) => cityOrNotFound(raw)) });
@@ -10,7 +11,8 @@ const params = z.object({ city: z.string().transform((raw) => cityOrNotFound(raw
 export const GET = route({ limit: 'compute', query: scenarioQuery, params }, async (lookup) => {
   const { city } = lookup.params;
   const results = await forecastBoth(city, lookupOptions(lookup));
-  return scenarioResponses(weatherData(city, results), results);
+  const report: NextResponse<WeatherReport> = scenarioResponses(weatherData(city, results), results);
+  return report;
 });
 
 const deleteQuery = z.strictObject({ strategy: z.enum(WEATHER_STRATEGIES).optional() });
