@@ -37,6 +37,10 @@ const schema = z.object({
   WEATHER_DELAY_MS: int(2000, 0, 120_000),
   WEATHER_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
 
+  /** Exchange rates: the simulated upstream's delay, and how often a new rate is published (entries end at the next one). */
+  RATES_DELAY_MS: int(1000, 0, 120_000),
+  RATES_PUBLISH_EVERY_MINUTES: int(60, 1, 24 * 60),
+
   /** Stampede lock: its lifetime (must exceed the slowest computation), how long others wait for the value, how often they look. */
   CACHE_LOCK_TTL_MS: int(15_000, 100, 600_000),
   CACHE_LOCK_WAIT_MS: int(10_000, 0, 600_000),

@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeclaredRoute } from '@/lib/http/handler';
+import { routePatterns } from '@/lib/testing/api';
 
 /**
  * Walks every app/api/**\/route.ts and checks that what each handler declares with `route()` is
@@ -22,6 +21,7 @@ type Method = (typeof METHODS)[number];
 const SEGMENTS: Record<string, string> = { username: 'rules_user', city: 'paris', scenario: 'username', id: 'no-such-run' };
 /** Inputs that reach the computation, for routes charged only when they compute. */
 const COMPUTE_BODIES: Record<string, unknown> = { '/api/sentiment': { sentence: 'rules are rules' } };
+const COMPUTE_INPUTS: Record<string, string> = { '/api/scenarios/[scenario]': '&username=rules_user' };
 
 interface Declared {
   pattern: string;
@@ -29,22 +29,11 @@ interface Declared {
   handler: DeclaredRoute;
 }
 
-const ROOT = path.join(process.cwd(), 'app/api');
-
-function routeFiles(directory = ROOT): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === 'route.ts' ? [full] : [];
-  });
-}
-
 const declared: Declared[] = [];
 const exportedPlain: string[] = [];
 
 beforeAll(async () => {
-  for (const file of routeFiles()) {
-    const pattern = `/api/${path.relative(ROOT, path.dirname(file)).split(path.sep).join('/')}`;
+  for (const [pattern, file] of routePatterns()) {
     const routeModule = (await import(file)) as Partial<Record<Method, DeclaredRoute>>;
     for (const method of METHODS) {
       const handler = routeModule[method];
@@ -130,7 +119,7 @@ describe('each declared rule is enforced', () => {
     for (const route of limited) {
       // Charged on compute: a bypass always computes. Otherwise the charge comes before any input is read.
       const compute = route.handler.rules.limit === 'compute';
-      const init = { query: compute ? 'cache=bypass' : undefined, body: compute ? COMPUTE_BODIES[route.pattern] : undefined, headers: { 'x-forwarded-for': `budget-${label(route)}` } };
+      const init = { query: compute ? `cache=bypass${COMPUTE_INPUTS[route.pattern] ?? ''}` : undefined, body: compute ? COMPUTE_BODIES[route.pattern] : undefined, headers: { 'x-forwarded-for': `budget-${label(route)}` } };
       const answers = [];
       for (let index = 0; index <= POINTS; index += 1) answers.push(await call(route, init));
       const last = answers.at(-1);

@@ -23,8 +23,8 @@ export function lookupOptions({ query, charge }: LookupRequest) {
 }
 
 /** The shared envelope of every scenario endpoint: validate → run through the cache → shape. */
-export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, lookup: LookupRequest): Promise<NextResponse> {
-  const input = parseInput(scenario.input, rawInput);
+export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, lookup: LookupRequest, code?: string): Promise<NextResponse> {
+  const input = parseInput(scenario.input, rawInput, code);
   const result = await runScenario(scenario, input, lookupOptions(lookup));
   return NextResponse.json<ScenarioResponse<V>>({ data: result.value, cache: cacheMeta(result) }, { headers: cacheHeaders([result]) });
 }
@@ -37,15 +37,15 @@ export function scenarioResponses<K extends string, D>(data: D, results: Record<
 }
 
 /** The one invalidate handler: the entry of each input (validated like a lookup) deleted. */
-export async function invalidateEntries<I>(scenario: Scenario<I, unknown>, rawInputs: readonly unknown[]) {
-  const keys = rawInputs.map((raw) => scenario.keyOf(parseInput(scenario.input, raw)));
+export async function invalidateEntries<I>(scenario: Scenario<I, unknown>, rawInputs: readonly unknown[], code?: string) {
+  const keys = rawInputs.map((raw) => scenario.keyOf(parseInput(scenario.input, raw, code)));
   const deleted = await Promise.all(keys.map((key) => invalidate(key)));
   return { keys: keys.map((key) => cacheKey(key)), deleted: deleted.some(Boolean) };
 }
 
 /** One entry's DELETE: `{ data: { key, deleted } }`. */
-export async function invalidateEntry<I>(scenario: Scenario<I, unknown>, rawInput: unknown): Promise<NextResponse> {
-  const { keys, deleted } = await invalidateEntries(scenario, [rawInput]);
+export async function invalidateEntry<I>(scenario: Scenario<I, unknown>, rawInput: unknown, code?: string): Promise<NextResponse> {
+  const { keys, deleted } = await invalidateEntries(scenario, [rawInput], code);
   return NextResponse.json<{ data: Invalidated }>({ data: { key: keys[0] ?? '', deleted } });
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { ApiError } from '../errors';
 import { leaderboardScenario } from './leaderboard/scenario';
+import { ratesScenario } from './rates';
 import type { Scenario } from './scenario';
 import { sentimentScenario } from './sentiment/scenario';
 import { usernameScenario } from './username';
@@ -16,6 +17,7 @@ export const SCENARIOS: readonly Scenario<never, unknown>[] = [
   sentimentScenario as Scenario<never, unknown>,
   leaderboardScenario as Scenario<never, unknown>,
   weatherScenario as Scenario<never, unknown>,
+  ratesScenario as Scenario<never, unknown>,
 ];
 
 export function findScenario(id: string): Scenario<never, unknown> | undefined {

@@ -22,6 +22,7 @@ export const leaderboardValue: z.ZodType<TopPlayers, unknown> = z.object({ entri
 export const leaderboardScenario: Scenario<LeaderboardInput, TopPlayers> = {
   id: 'leaderboard',
   title: 'Leaderboard top 50',
+  page: { path: '/leaderboard', label: 'Leaderboard', blurb: 'A top-50 SQL aggregate over a million games, cached until midnight: fast all day, stale after every game.' },
   namespace: 'leaderboard',
   input: leaderboardInput,
   keyOf: () => 'leaderboard:top50',

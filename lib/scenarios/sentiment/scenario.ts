@@ -35,6 +35,7 @@ export type SentimentValue = z.output<typeof sentimentValue>;
 export const sentimentScenario: Scenario<SentimentInput, SentimentValue> = {
   id: 'sentiment',
   title: 'Sentiment model',
+  page: { path: '/sentiment', label: 'Sentiment', blurb: 'A real VADER model behind simulated inference time, keyed by the normalised sentence, kept for two days.' },
   namespace: 'sentiment',
   input: sentimentInput,
   keyOf: ({ sentence }) => `sentiment:${sentence}`,

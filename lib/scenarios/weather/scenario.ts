@@ -10,7 +10,7 @@ import { CITIES, findCity, suggestCity, type City } from './cities';
 import { forecast7Days, todayIn } from './forecast';
 
 const slugs = CITIES.map((city) => city.slug) as [string, ...string[]];
-export const weatherInput = z.object({ city: z.enum(slugs), strategy: z.enum(WEATHER_STRATEGIES) });
+export const weatherInput = z.strictObject({ city: z.enum(slugs), strategy: z.enum(WEATHER_STRATEGIES) });
 export type WeatherInput = z.output<typeof weatherInput>;
 
 /**
@@ -22,6 +22,7 @@ export type WeatherInput = z.output<typeof weatherInput>;
 export const weatherScenario: Scenario<WeatherInput, WeatherValue> = {
   id: 'weather',
   title: '7-day weather forecast',
+  page: { path: '/weather', label: 'Weather', blurb: 'Two expiries side by side: a 24-hour TTL that serves yesterday’s forecast, and one that ends at midnight.' },
   namespace: 'weather',
   input: weatherInput,
   keyOf: ({ strategy, city }) => `weather:${strategy}:${city}`,
