@@ -31,3 +31,8 @@ export function scenarioOrNotFound(id: string): Scenario<never, unknown> {
   const known = SCENARIOS.map((candidate) => candidate.id).join(', ');
   throw new ApiError(404, 'unknown_scenario', `No scenario "${id}" (known: ${known}).`);
 }
+
+/** The nav's scenario entries, in registry order. */
+export function scenarioLinks(): { href: string; label: string }[] {
+  return SCENARIOS.map(({ page }) => ({ href: page.path, label: page.label }));
+}
