@@ -11,8 +11,9 @@ export interface ErrorBody {
   error: { code: string; message: string };
 }
 
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return NextResponse.json<ErrorBody>({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+/** The one error shape; `route()` adds `Cache-Control: no-store` to it like to every answer. */
+function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return NextResponse.json<ErrorBody>({ error: { code, message } }, { status, headers });
 }
 
 /** One readable sentence from zod's issues, naming the field at fault. */
