@@ -160,8 +160,9 @@ export class CacheEngine {
     const running = claim === 'locked' ? undefined : this.joinable(call);
     if (running) return this.join(call, running, lookupMs);
 
-    if (claim !== 'contended') await this.admit(call, claim === 'locked');
-    const outcome = claim === 'contended' ? this.awaitHolder(call, strategy) : this.computeAndStore(call, strategy, claim === 'locked');
+    // Registered in `inflight` before anything is awaited, so concurrent misses of this process still join it.
+    const outcome =
+      claim === 'contended' ? this.awaitHolder(call, strategy) : this.admit(call, claim === 'locked').then(() => this.computeAndStore(call, strategy, claim === 'locked'));
     const shared = call.options.coalesce !== false && !this.inflight.has(call.key);
     if (shared) this.inflight.set(call.key, { strategy, outcome });
     try {
@@ -170,6 +171,7 @@ export class CacheEngine {
       record(call.options, result);
       return result;
     } catch (error) {
+      if (error instanceof NotAdmitted) throw error.cause;
       countFailure(call.options, 'miss', strategy);
       throw error;
     } finally {
@@ -186,6 +188,8 @@ export class CacheEngine {
     try {
       done = await running.outcome;
     } catch (error) {
+      // The leader was refused its computation (its client's budget): that is not this caller's answer.
+      if (error instanceof NotAdmitted) return this.cached(call.options);
       countFailure(call.options, 'coalesced', running.strategy);
       throw error;
     }
@@ -281,7 +285,7 @@ export class CacheEngine {
       await call.options.admit?.();
     } catch (error) {
       if (holdsLock) await this.release(call);
-      throw error;
+      throw new NotAdmitted(error);
     }
   }
 
@@ -304,6 +308,13 @@ export class CacheEngine {
     const result = finish(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
     record(call.options, result);
     return result;
+  }
+}
+
+/** `admit` refused a computation: the leader's own error (its cause), never shared with callers that joined it. */
+class NotAdmitted extends Error {
+  constructor(readonly cause: unknown) {
+    super('not admitted to compute');
   }
 }
 
