@@ -14,8 +14,8 @@ export default function RatesPage() {
     <>
       <PageIntro eyebrow="Scenario 5" title="Exchange rate">
         <p>
-          A reference rate, published every {every} min (on the minute the clock reaches a multiple of {every} min since 1970, UTC). Fetching it from
-          the simulated upstream takes {formatLatency(env.RATES_DELAY_MS)}; it is cached under <code className="font-mono">rates:&lt;pair&gt;</code>.
+          A reference rate, published every {every} min at fixed times of the UTC clock. Fetching it from the simulated upstream takes{' '}
+          {formatLatency(env.RATES_DELAY_MS)}; it is cached under <code className="font-mono">rates:&lt;pair&gt;</code>.
         </p>
         <p>
           The entry expires <strong>at the next publication</strong>, not after a fixed TTL: a rate cached just before a publication lives only until
