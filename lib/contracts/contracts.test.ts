@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { flushMetrics } from '@/lib/cache';
 import { env } from '@/lib/env';
 import { leaderboardValue } from '@/lib/scenarios/leaderboard/scenario';
-import { sentimentValue } from '@/lib/scenarios/sentiment/scenario';
 import { usernameValue } from '@/lib/scenarios/username';
 import { callApi, type ApiCall } from '@/lib/testing/api';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { healthSchema } from './health';
+import { sentimentValue } from './sentiment';
 import { apiErrorSchema, invalidatedSchema, scenarioResponseSchema } from './scenario';
 import { weatherReportSchema } from './weather';
 

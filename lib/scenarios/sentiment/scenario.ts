@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { env } from '../../env';
+import { sentimentValue, type SentimentValue } from '../../contracts/sentiment';
 import { HOUR_MS, simulateWork, type Scenario } from '../scenario';
 import { analyseSentiment, COMMON_SENTENCES, normaliseSentence, validateSentence } from './model';
 
@@ -19,13 +20,6 @@ export const sentimentInput = z.strictObject({
 
 export type SentimentInput = z.output<typeof sentimentInput>;
 
-export const sentimentValue = z.object({
-  label: z.enum(['positive', 'neutral', 'negative']),
-  compound: z.number(),
-  scores: z.object({ positive: z.number(), neutral: z.number(), negative: z.number() }),
-});
-
-export type SentimentValue = z.output<typeof sentimentValue>;
 
 /**
  * A real VADER model behind a simulated inference delay. Keyed by the normalised sentence,
