@@ -74,7 +74,7 @@ const schema = z.object({
   ADMIN_TOKEN: optionalText,
   /** Largest request body accepted, in bytes. */
   MAX_BODY_BYTES: int(16_384, 64, 10_000_000),
-  /** Requests per client per window on expensive and mutating endpoints; 0 disables the limit. */
+  /** Per client per window: requests that compute (a miss or bypass; a hit is never charged) and mutations, each bucket apart; 0 disables. */
   RATE_LIMIT_POINTS: int(120, 0, 1_000_000),
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 86_400),
 
