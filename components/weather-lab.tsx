@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { DAY_MS } from '@/lib/midnight';
-import type { WeatherReport, WeatherStrategy } from '@/lib/scenarios/weather/scenario';
+import type { WeatherReport, WeatherStrategy } from '@/lib/contracts/weather';
 import { BypassToggle } from './scenario/bypass-toggle';
 import { useTtlChoice } from './scenario/ttl-choice';
 import { ErrorNotice } from './scenario/error-notice';

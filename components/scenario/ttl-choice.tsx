@@ -11,12 +11,13 @@ const SHORT_TTLS = [5, 30] as const;
  */
 export function useTtlChoice(ownLabel: string) {
   const [seconds, setSeconds] = useState<number | null>(null);
-  const query = (bypass: boolean) => {
+  /** `joiner`: `?` to start a query string, `&` to extend one. */
+  const query = (bypass: boolean, joiner: '?' | '&' = '?') => {
     const params = new URLSearchParams();
     if (bypass) params.set('cache', 'bypass');
     if (seconds !== null) params.set('ttl', String(seconds));
     const text = params.toString();
-    return text === '' ? '' : `?${text}`;
+    return text === '' ? '' : `${joiner}${text}`;
   };
   const options: { label: string; value: number | null }[] = [...SHORT_TTLS.map((value) => ({ label: `${value} s`, value })), { label: `its own (${ownLabel})`, value: null }];
   const control = (

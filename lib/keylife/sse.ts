@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '../env';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 import type { KeyEventBus, StreamEntry } from './bus';
 
 export interface StreamRequest {

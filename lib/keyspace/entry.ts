@@ -1,8 +1,8 @@
 import 'server-only';
 import type { KeyValue } from '../dashboard-types';
 import { env } from '../env';
+import { ApiError } from '../errors';
 import { keyLifeRecorder } from '../keylife/recorder';
-import { ApiError } from '../http/errors';
 import { withRedis } from '../redis';
 import { findScenario } from '../scenarios/registry';
 import { assertCacheKey, keyFilter } from './own-key';

@@ -3,14 +3,26 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import { cached, type CachedResult, type CacheStrategy, type Expiry, type TrafficSource } from '../cache';
 
+/** How the site lists a scenario: the nav, the home page and the docs read this, never a list of their own. */
+export interface ScenarioPage {
+  /** The scenario's page, e.g. `/username`. */
+  path: string;
+  /** Its name in the nav. */
+  label: string;
+  /** One or two sentences for the home page: what is cached and how long it lives. */
+  blurb: string;
+}
+
 /**
- * Everything the engine needs to cache one kind of expensive work. A new scenario is one
- * of these, one route and one page: the engine and the dashboard need no edits.
+ * Everything the engine needs to cache one kind of expensive work, and how the site lists it.
+ * A new scenario is one of these, a line in the registry and its page: the engine, the
+ * dashboard, the generic route `/api/scenarios/{id}`, the nav and the home page need no edits.
  */
 export interface Scenario<I, V> {
   /** Metric label and URL segment, e.g. `username`. */
   id: string;
   title: string;
+  page: ScenarioPage;
   /** First segment of every key this scenario writes, e.g. `expensive_function`. */
   namespace: string;
   /** Validates raw input (path segment, JSON body) into what `compute` takes. */
@@ -41,6 +53,8 @@ export interface RunOptions {
   ttlMs?: number;
   /** What asked, for the key's timeline (e.g. `GET /api/username/alice`). */
   origin?: string;
+  /** Called before the work runs (never on a hit): the route's rate-limit charge. */
+  admit?: () => Promise<void>;
 }
 
 export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: RunOptions = {}): Promise<CachedResult<V>> {
@@ -55,6 +69,7 @@ export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: R
     strategy: options.strategy,
     coalesce: options.coalesce,
     origin: options.origin,
+    admit: options.admit,
   });
 }
 

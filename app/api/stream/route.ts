@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { route } from '@/lib/http/handler';
-import { parseQuery } from '@/lib/http/validate';
 import { keyLifeBus, startKeyLife } from '@/lib/keylife/hub';
 import { openEventStream } from '@/lib/keylife/sse';
 
@@ -8,9 +7,8 @@ export const dynamic = 'force-dynamic';
 
 const streamQuery = z.strictObject({ key: z.string().min(1).max(1024).optional(), lastEventId: z.string().max(64).optional() });
 
-/** Key events as they happen (Server-Sent Events), resumable with Last-Event-ID. */
-export const GET = route(async (request) => {
-  const { key, lastEventId } = parseQuery(request, streamQuery);
+/** Key events as they happen (Server-Sent Events), resumable with Last-Event-ID; at most STREAM_MAX_CLIENTS per process. */
+export const GET = route({ query: streamQuery }, async ({ request, query: { key, lastEventId } }) => {
   await startKeyLife();
   const body = openEventStream({ bus: keyLifeBus(), lastEventId: request.headers.get('last-event-id') ?? lastEventId ?? null, key, signal: request.signal });
   return new Response(body, {
