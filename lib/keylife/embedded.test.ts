@@ -21,12 +21,12 @@ async function timeline(key: string): Promise<KeyTimeline> {
 describe('key life on the embedded store', () => {
   it('shows stored, hit and the TTL reaching zero, and says expired/evicted cannot be seen', async () => {
     const username = `emb_${randomBytes(3).toString('hex')}`;
-    const first = await runScenario(usernameScenario, { username }, { ttlMs: 300, origin: 'GET /api/username/test' });
-    await runScenario(usernameScenario, { username }, { ttlMs: 300 });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    const first = await runScenario(usernameScenario, { username }, { ttlMs: 1500, origin: 'GET /api/username/test' });
+    expect((await runScenario(usernameScenario, { username }, { ttlMs: 1500 })).status).toBe('hit');
+    await new Promise((resolve) => setTimeout(resolve, 1600));
     const { events, notifications } = await timeline(first.key);
     expect(events.map((event) => event.type)).toEqual(['stored', 'hit', 'ttl-zero']);
-    expect(events[0]).toMatchObject({ by: 'GET /api/username/test', ttlMs: 300 });
+    expect(events[0]).toMatchObject({ by: 'GET /api/username/test', ttlMs: 1500 });
     expect(notifications).toMatchObject({ backend: 'embedded', listening: false, unavailable: ['expired', 'evicted'] });
     expect(notifications.message).toContain('embedded store');
   });
