@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { env } from '../env';
+import { keyLifeRecorder } from '../keylife/recorder';
 import { RedisUnavailableError, withRedis } from '../redis';
 import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
 import { statsKeys, strategyFields } from './keys';
@@ -326,4 +327,7 @@ export function metricsRecorder(): MetricsRecorder {
   return anchor[RECORDER];
 }
 
-export const flushMetrics = () => metricsRecorder().flush();
+export const flushMetrics = async () => {
+  // Key timelines are batched the same way: "everything pending is written" covers both.
+  await Promise.all([metricsRecorder().flush(), keyLifeRecorder().flush()]);
+};
