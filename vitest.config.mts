@@ -12,6 +12,8 @@ const FAULTS = [
   'app/api/secrets.test.ts',
   'lib/cache/resilience.test.ts',
   'lib/cache/cluster.test.ts',
+  'lib/cache/cluster-failover.test.ts',
+  'lib/cache/cluster-url.test.ts',
   'lib/http/rate-limit.test.ts',
 ];
 
