@@ -20,6 +20,7 @@ let app: {
   browse: typeof import('../keyspace/browse');
   health: typeof import('../health');
   redis: typeof import('../redis');
+  info: typeof import('../redis-info');
 };
 
 beforeAll(async () => {
@@ -33,6 +34,7 @@ beforeAll(async () => {
     browse: await import('../keyspace/browse'),
     health: await import('../health'),
     redis: await import('../redis'),
+    info: await import('../redis-info'),
   };
   inspect = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
 }, 60_000);
@@ -101,8 +103,11 @@ describe('on a Redis Cluster', () => {
         const hit = await lookup('username', key, { strategy });
         expect(hit).toMatchObject({ status: 'hit', strategy, key: full });
         await new Promise((resolve) => setTimeout(resolve, 200));
-        // Commands naming the key, sent by a client (not run inside a script): the one lookup, on one node.
-        const seen = monitors.flatMap((monitor, node) => monitor.lines.filter((line) => line.includes(`"${full}"`) && !line.includes(' lua]')).map((line) => ({ node, line })));
+        // Commands naming the key, sent by a client (not run inside a script, not the metrics batch
+        // whose recent-requests stream names it too): the one lookup, on one node.
+        const seen = monitors.flatMap((monitor, node) =>
+          monitor.lines.filter((line) => line.includes(`"${full}"`) && !line.includes(' lua]') && !line.includes('_stats:')).map((line) => ({ node, line })),
+        );
         expect(seen).toHaveLength(1);
         expect(seen[0]?.line).toMatch(/"evalsha"/i);
       } finally {
@@ -177,6 +182,20 @@ describe('on a Redis Cluster', () => {
     expect(new Set(found.map((key) => key.node)).size).toBe(3);
     const sample = found[0]!;
     expect(sample.slot).toBe(Number(await inspect.cluster('KEYSLOT', sample.key)));
+  });
+
+  it('describes every node: role, slot ranges covering all 16384 slots, keys summed over the masters', async () => {
+    const info = await app.info.getRedisInfo();
+    expect(info).toMatchObject({ backend: 'redis', mode: 'cluster', cluster: { state: 'ok' } });
+    const masters = info.cluster?.nodes.filter((node) => node.role === 'master') ?? [];
+    expect(masters).toHaveLength(3);
+    const slots = masters.flatMap((node) => node.slots).reduce((total, range) => {
+      const [start, end = start] = range.split('-').map(Number);
+      return total + (end! - start! + 1);
+    }, 0);
+    expect(slots).toBe(16384);
+    expect(info.keys).toBe(masters.reduce((total, node) => total + (node.keys ?? 0), 0));
+    expect(info.keys).toBeGreaterThan(30);
   });
 
   it('reports health ok on the cluster, and invalidates keys spread over slots', async () => {
