@@ -6,8 +6,13 @@ import type { NextApp } from './own-app';
  * specs that start them call these.
  */
 
-/** Settings of both instances: no rate limit (a burst comes from one address), a username costing 1 s. */
-export const INSTANCE_ENV = { RATE_LIMIT_POINTS: '0', USERNAME_DELAY_MS: '1000' };
+/**
+ * Settings of both instances: no rate limit (a burst comes from one address), a username costing
+ * 1 s, and a command timeout for a loaded 2-core machine: while the shared e2e server seeds its
+ * leaderboard, these processes stall for seconds, and a lookup timing out is a bypass (the app
+ * failing open, correctly — but not what these tests are about).
+ */
+export const INSTANCE_ENV = { RATE_LIMIT_POINTS: '0', USERNAME_DELAY_MS: '1000', REDIS_COMMAND_TIMEOUT_MS: '10000' };
 
 export async function switchStrategy(request: APIRequestContext, app: NextApp, strategy: 'cache-aside' | 'lock' | 'swr') {
   const response = await request.put(`${app.url}/api/scenarios/username/strategy`, { headers: { origin: app.url }, data: { strategy } });
@@ -36,9 +41,15 @@ export async function expectBurstComputesOnce(request: APIRequestContext, apps: 
   }).toPass({ timeout: 5_000, intervals: [50] });
   const responses = await Promise.all(Array.from({ length: 200 }, (_, index) => request.get(`${apps[index % 2]!.url}/api/username/${name}`)));
   expect(responses.map((response) => response.status())).toEqual(responses.map(() => 200));
-  const statuses = responses.map((response) => response.headers()['x-cache-status']);
-  expect(statuses.filter((status) => status === 'miss')).toHaveLength(1);
-  expect(statuses.filter((status) => status === 'coalesced' || status === 'hit')).toHaveLength(199);
+  const tally: Record<string, number> = {};
+  for (const response of responses) {
+    const status = response.headers()['x-cache-status'] ?? 'none';
+    tally[status] = (tally[status] ?? 0) + 1;
+  }
+  const health = await Promise.all(apps.map(async (app) => JSON.stringify(await (await request.get(`${app.url}/api/health`)).json())));
+  // One computed; the others waited for it (a late arrival finds it stored: a hit).
+  const timing = responses.filter((response) => response.headers()['x-cache-status'] === 'bypass').slice(0, 3).map((response) => response.headers()['server-timing']);
+  expect(tally, `health and timing of some bypasses:\n${[...health, ...timing].join('\n')}`).toEqual({ miss: 1, coalesced: 199 - (tally.hit ?? 0), ...(tally.hit ? { hit: tally.hit } : {}) });
 }
 
 /** Either dashboard shows the same totals: both read them from Redis. */
