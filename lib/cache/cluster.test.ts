@@ -21,11 +21,12 @@ let app: {
   health: typeof import('../health');
   redis: typeof import('../redis');
   info: typeof import('../redis-info');
+  limit: typeof import('../http/rate-limit');
 };
 
 beforeAll(async () => {
   cluster = await OwnRedisCluster.start({ masters: 3 });
-  Object.assign(process.env, { REDIS_CLUSTER_NODES: cluster.seeds, STRATEGY_REFRESH_MS: '100', CACHE_LOCK_POLL_MS: '10' });
+  Object.assign(process.env, { REDIS_CLUSTER_NODES: cluster.seeds, STRATEGY_REFRESH_MS: '100', CACHE_LOCK_POLL_MS: '10', RATE_LIMIT_POINTS: '3' });
   app = {
     cache: await import('./index'),
     keys: await import('./keys'),
@@ -35,6 +36,7 @@ beforeAll(async () => {
     health: await import('../health'),
     redis: await import('../redis'),
     info: await import('../redis-info'),
+    limit: await import('../http/rate-limit'),
   };
   inspect = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
 }, 60_000);
@@ -196,6 +198,14 @@ describe('on a Redis Cluster', () => {
     expect(slots).toBe(16384);
     expect(info.keys).toBe(masters.reduce((total, node) => total + (node.keys ?? 0), 0));
     expect(info.keys).toBeGreaterThan(30);
+  });
+
+  it('rate-limits in the cluster: the budget is shared there, then a 429', async () => {
+    const { NextRequest } = await import('next/server');
+    const asking = () => app.limit.limitRequest(new NextRequest('http://localhost/api/username/x', { headers: { 'x-forwarded-for': '203.0.113.9' } }), 'scenario');
+    for (let index = 0; index < 3; index += 1) await asking();
+    await expect(asking()).rejects.toMatchObject({ status: 429 });
+    expect(Number(await inspect.get(`${app.keys.statsKeys.rateLimit('scenario')}:203.0.113.9`))).toBeGreaterThanOrEqual(3);
   });
 
   it('reports health ok on the cluster, and invalidates keys spread over slots', async () => {
