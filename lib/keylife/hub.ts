@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Cluster, Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { env } from '../env';
-import { getRedis, withRedis } from '../redis';
+import { getRedis, masterNodes, withRedis } from '../redis';
 import { KeyEventBus } from './bus';
 import { enableNotifyClassesOn, readNotifyConfigOf, type NotifyConfig } from './notify-config';
 import { keyLifeRecorder } from './recorder';
@@ -41,14 +41,15 @@ export function startKeyLife(): Promise<void> {
     const { backend, client } = await getRedis();
     if (backend === 'embedded' || env.REDIS_NOTIFICATIONS === 'off') return;
     if (env.REDIS_NOTIFICATIONS === 'on') {
-      const result = await enableNotifyClassesOn(nodesOf(client));
+      const result = await enableNotifyClassesOn(masterNodes(client));
       if (result.flags === null) console.warn(`[cachelab] REDIS_NOTIFICATIONS=on: ${result.refusal}`);
     }
     const recorder = keyLifeRecorder();
     state.subscriber = new KeyEventSubscriber({
       // Same servers, database and credentials; a subscriber waits for its connection instead of failing fast.
-      connect: () => nodesOf(client).map((node) => node.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined })),
-      db: client.options.db ?? 0, prefix: env.CACHE_PREFIX, bus: state.bus, redis: withRedis,
+      connect: () => masterNodes(client).map((node) => node.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined })),
+      // A cluster has only database 0.
+      db: client instanceof Cluster ? 0 : (client.options.db ?? 0), prefix: env.CACHE_PREFIX, bus: state.bus, redis: withRedis,
       reportedHere: (key, type) => recorder.reportedHere(key, type),
     });
     state.subscriber.start();
@@ -59,7 +60,7 @@ export function startKeyLife(): Promise<void> {
 /** Enables the missing classes (the admin action); a refusal comes back explained. */
 export async function enableNotifications(): Promise<NotifyConfig> {
   if ((await getRedis()).backend === 'embedded') return { flags: null, refusal: 'The embedded store (no Redis found) has no keyspace notifications to enable; start Redis and set REDIS_URL.' };
-  const result = await withRedis((client) => enableNotifyClassesOn(nodesOf(client)));
+  const result = await withRedis((client) => enableNotifyClassesOn(masterNodes(client)));
   await startKeyLife();
   return result;
 }
@@ -77,7 +78,7 @@ export async function notificationStatus(): Promise<NotificationStatus> {
     return { backend, setting, listening: false, flags: null, missing: [], unavailable: ['expired', 'evicted'],
       message: 'REDIS_NOTIFICATIONS=off: this instance does not listen to Redis, so only its own writes, hits and deletes are shown.' };
   }
-  const config = await withRedis((redis) => readNotifyConfigOf(nodesOf(redis))).catch(() => null);
+  const config = await withRedis((redis) => readNotifyConfigOf(masterNodes(redis))).catch(() => null);
   if (config === null) return { backend, setting, listening, flags: null, missing: [], unavailable: [], message: 'Redis is not answering: its notification settings cannot be read right now.' };
   if (config.flags === null) return { backend, setting, listening, flags: null, missing: [], unavailable: [], message: `notify-keyspace-events cannot be read: ${config.refusal}` };
   const unavailable = unavailableFor(config.missing);
@@ -97,10 +98,3 @@ export function keyLifeSubscriber(): KeyEventSubscriber | null {
   return hub().subscriber;
 }
 
-/**
- * The servers whose notifications and settings matter: the one server, or every master of a
- * cluster (notifications and CONFIG are per node there).
- */
-export function nodesOf(client: Redis | Cluster): Redis[] {
-  return 'isCluster' in client && client.isCluster ? (client as Cluster).nodes('master') : [client as Redis];
-}

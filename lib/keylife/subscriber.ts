@@ -1,5 +1,6 @@
 import 'server-only';
 import type Redis from 'ioredis';
+import type { RedisClient } from '../redis';
 import { isCacheKey } from '../keyspace/own-key';
 import type { KeyEventBus } from './bus';
 import { appendLife, readLife, type LifeRow } from './timeline';
@@ -19,7 +20,7 @@ export interface SubscriberOptions {
   prefix: string;
   bus: KeyEventBus;
   /** Runs timeline writes and reads (the app's client behind its circuit breaker). */
-  redis: <T>(work: (client: Redis) => Promise<T>) => Promise<T>;
+  redis: <T>(work: (client: RedisClient) => Promise<T>) => Promise<T>;
   /** This process's engine just reported that write or delete itself (with its details): not pushed twice. */
   reportedHere?: (key: string, type: KeyEventType) => boolean;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../redis';
 import { statsKeys } from '../cache/keys';
 import { env } from '../env';
 import type { KeyEvent, KeyEventType } from './types';
@@ -51,8 +51,8 @@ interface LifeCommands {
   cachelabLifeAppend(key: string, ...args: (string | number)[]): Promise<0 | 1>;
 }
 
-const registered = new WeakSet<Redis>();
-function lifeCommands(client: Redis): LifeCommands {
+const registered = new WeakSet<RedisClient>();
+function lifeCommands(client: RedisClient): LifeCommands {
   if (!registered.has(client)) {
     client.defineCommand('cachelabLifeAppend', { numberOfKeys: 1, lua: APPEND });
     registered.add(client);
@@ -64,7 +64,7 @@ function lifeCommands(client: Redis): LifeCommands {
 export type LifeRow = { type: KeyEventType; at: number; origin: 'app' | 'redis' } & Partial<Record<'by' | 'computeMs' | 'ttlMs' | 'expiresAt' | 'count', string | number>>;
 
 /** Appends one row (0: dropped as a duplicate of another instance's or the engine's row). */
-export async function appendLife(client: Redis, key: string, row: LifeRow, prefix = env.CACHE_PREFIX): Promise<0 | 1> {
+export async function appendLife(client: RedisClient, key: string, row: LifeRow, prefix = env.CACHE_PREFIX): Promise<0 | 1> {
   const fields = Object.entries(row).flatMap(([name, value]) => (value === undefined ? [] : [name, String(value)]));
   const expiresAt = typeof row.expiresAt === 'number' ? row.expiresAt : row.at;
   const keepUntil = Math.max(expiresAt, row.at) + env.KEYLIFE_RETAIN_SECONDS * 1000;
@@ -74,7 +74,7 @@ export async function appendLife(client: Redis, key: string, row: LifeRow, prefi
 }
 
 /** The stored rows, oldest first, with `ttl-zero` inserted where an expiry passed and the lag of each removal after it. */
-export async function readLife(client: Redis, key: string, now = Date.now(), prefix = env.CACHE_PREFIX): Promise<KeyEvent[]> {
+export async function readLife(client: RedisClient, key: string, now = Date.now(), prefix = env.CACHE_PREFIX): Promise<KeyEvent[]> {
   const entries = await client.xrange(lifeKey(key, prefix), '-', '+');
   const rows = entries.map(([, fields]) => toEvent(key, fields)).sort((a, b) => a.atMs - b.atMs);
   return withTtlZero(rows, now).map(withoutNumbers);

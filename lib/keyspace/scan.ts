@@ -1,5 +1,6 @@
 import 'server-only';
 import type Redis from 'ioredis';
+import { masterNodes, unlinkKeys, type RedisClient } from '../redis';
 
 export interface ScanLimits {
   /** Stop once this many keys were found… */
@@ -34,22 +35,26 @@ export async function scanPage(client: Redis, pattern: string, cursor: string, l
   return { keys: [...keys], cursor: next, calls };
 }
 
-/** Deletes every key matching `pattern`, batch by batch as the walk finds them (UNLINK frees memory off the main thread). */
+/**
+ * Deletes every key matching `pattern` on every master, batch by batch as the walk finds them
+ * (UNLINK frees memory off the main thread). `onUnlinked` hears each batch (the key timelines).
+ */
 export async function unlinkMatching(
-  client: Redis,
+  client: RedisClient,
   pattern: string,
   keep: (key: string) => boolean = () => true,
   onUnlinked?: (keys: string[]) => Promise<unknown>,
 ): Promise<number> {
-  let cursor = '0';
   let deleted = 0;
-  do {
-    const [next, batch] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    const doomed = batch.filter((key) => keep(key));
-    if (doomed.length === 0) continue;
-    deleted += await client.unlink(...doomed);
-    await onUnlinked?.(doomed);
-  } while (cursor !== '0');
+  for (const node of masterNodes(client)) {
+    let cursor = '0';
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      const doomed = batch.filter((key) => keep(key));
+      deleted += await unlinkKeys(client, doomed);
+      if (doomed.length > 0) await onUnlinked?.(doomed);
+    } while (cursor !== '0');
+  }
   return deleted;
 }
