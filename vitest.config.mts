@@ -16,6 +16,7 @@ const FAULTS = [
   'lib/cache/cluster-url.test.ts',
   'lib/http/rate-limit.test.ts',
   'lib/keylife/keylife.test.ts',
+  'lib/keylife/cluster.test.ts',
 ];
 
 export default defineConfig({
