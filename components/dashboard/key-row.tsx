@@ -53,7 +53,7 @@ export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRe
           )}
           {entry.type === 'other' && ' · not a cache entry (wrong type)'}
           {' · '}
-          <Link href={keyLifeHref(entry.key)} aria-label={`Life of ${entry.readableKey}`} className="font-semibold text-indigo-700 hover:underline">
+          <Link href={keyLifeHref(entry.key)} aria-label={`Life of ${entry.readableKey}`} className="font-semibold whitespace-nowrap text-indigo-700 hover:underline">
             its life →
           </Link>
         </p>
