@@ -98,7 +98,9 @@ export class EvictionRun implements LabActivity {
     const { admin } = this.lab;
     const { engine } = await this.lab.readyEngine('direct');
     await prepare(admin, progress.policy, progress.samples);
-    progress.entryBytes = await this.measureEntry(engine, admin);
+    const entry = await this.measureEntry(engine, admin);
+    progress.memoryUsageBytes = entry.memoryUsage;
+    progress.entryBytes = entry.memoryUsage + entry.overhead;
     progress.baselineBytes = await usedMemory(admin);
     progress.maxmemory = Math.ceil(progress.baselineBytes + this.config.capacity * progress.entryBytes);
     if (progress.maxmemory > env.LAB_MAX_MEMORY_MB * 1_048_576) {
@@ -156,20 +158,24 @@ export class EvictionRun implements LabActivity {
   }
 
   /**
-   * MEMORY USAGE of entries written exactly as the run writes them (same key length, same
-   * envelope), averaged; they are deleted again before the baseline is read.
+   * What one entry of the run costs: the mean MEMORY USAGE of entries written exactly as the run
+   * writes them (same key length, same envelope), plus each key's share of the keyspace's hash
+   * tables (main and expires: MEMORY USAGE leaves out the TTL's entry and the table slots), as
+   * MEMORY STATS reports them. The entries are deleted again before the baseline is read.
    */
-  private async measureEntry(engine: CacheEngine, admin: Redis): Promise<number> {
+  private async measureEntry(engine: CacheEngine, admin: Redis): Promise<{ memoryUsage: number; overhead: number }> {
     const count = Math.min(CALIBRATION_ENTRIES, this.config.capacity);
     const ranks = Array.from({ length: count }, (_, index) => index);
     const keys = (await Promise.all(ranks.map((rank) => this.request(engine, 'cal', rank)))).map((result) => result.key);
+    const tables = await hashTableBytes(admin);
     const pipeline = admin.pipeline();
     for (const key of keys) pipeline.memory('USAGE', key, 'SAMPLES', 0);
     const sizes = ((await pipeline.exec()) ?? []).map(([error, size]) => (error ? 0 : Number(size)));
     await admin.del(...keys);
     const measured = sizes.filter((size) => size > 0);
     if (measured.length === 0) throw new LabError(503, 'lab_redis_unavailable', 'The lab Redis did not keep the calibration entries; is it answering?');
-    return measured.reduce((sum, size) => sum + size, 0) / measured.length;
+    const total = measured.reduce((sum, size) => sum + size, 0);
+    return { memoryUsage: total / measured.length, overhead: tables / measured.length };
   }
 
   /** Samples used_memory, keys held and evictions every SAMPLE_EVERY_MS while the policy runs. */
@@ -220,6 +226,22 @@ async function prepare(admin: Redis, policy: EvictionPolicy, samples: number): P
 
 async function usedMemory(admin: Redis): Promise<number> {
   return Number(parseInfo(await admin.info('memory')).get('used_memory') ?? 0);
+}
+
+/** Bytes of DB 0's hash tables (keys and expiries), from MEMORY STATS. */
+async function hashTableBytes(admin: Redis): Promise<number> {
+  const stats = pairs((await admin.call('MEMORY', 'STATS')) as unknown[]);
+  const db = stats.get('db.0');
+  if (!Array.isArray(db)) return 0;
+  const tables = pairs(db);
+  return Number(tables.get('overhead.hashtable.main') ?? 0) + Number(tables.get('overhead.hashtable.expires') ?? 0);
+}
+
+/** A flat [name, value, name, value…] reply as a map. */
+function pairs(reply: unknown[]): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  for (let index = 0; index + 1 < reply.length; index += 2) map.set(String(reply[index]), reply[index + 1]);
+  return map;
 }
 
 /** `errorstat_OOM:count=12`: the OOM replies Redis sent since the last RESETSTAT. */

@@ -23,6 +23,7 @@ async function run(input: Record<string, unknown>) {
     maxmemory: result.maxmemory,
     baseline: result.baselineBytes,
     entry: result.entryBytes,
+    memoryUsage: result.memoryUsageBytes,
     evicted: result.evicted,
     notCached: result.notCached,
     oom: result.oomRefusals,

@@ -140,22 +140,6 @@ class OwnedServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** The engine once its connection is ready (a run should not start with bypasses), or after `timeoutMs` anyway. */
-  async readyEngine(path: 'direct' | 'proxied', timeoutMs = 3000): Promise<LabEngine> {
-    const made = this.engine(path);
-    if (made.client.status === 'ready') return made;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        made.client.off('ready', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      made.client.once('ready', done);
-    });
-    return made;
-  }
-
   get running(): boolean {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }

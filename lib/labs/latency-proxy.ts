@@ -10,24 +10,28 @@ export class LatencyProxy {
   private delay = 0;
   private readonly sockets = new Set<Socket>();
 
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+  private readonly server: Server;
+  private listening = 0;
+
+  private constructor(upstream: { host: string; port: number }) {
+    this.server = createServer((client) => this.pipe(client, upstream));
+  }
 
   static async start(upstream: { host: string; port: number }): Promise<LatencyProxy> {
-    let proxy: LatencyProxy | undefined;
-    const server = createServer((client) => proxy?.pipe(client, upstream));
-    const port = await new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const address = server.address();
+    const proxy = new LatencyProxy(upstream);
+    proxy.listening = await new Promise<number>((resolve, reject) => {
+      proxy.server.once('error', reject);
+      proxy.server.listen(0, '127.0.0.1', () => {
+        const address = proxy.server.address();
         if (typeof address === 'object' && address) resolve(address.port);
         else reject(new Error('the latency proxy has no port'));
       });
     });
-    proxy = new LatencyProxy(server, port);
     return proxy;
+  }
+
+  get port(): number {
+    return this.listening;
   }
 
   get delayMs(): number {

@@ -1,5 +1,6 @@
 import 'server-only';
-import { hitRatio, STATUSES, type CachedResult, type CacheStatus } from '../cache';
+import { hitRatio, STATUSES, type CachedResult } from '../cache';
+import { zeroCounts } from './counts';
 import type { EvictionPolicy, EvictionSample, HitRatioSlice, PolicyResult } from './types';
 
 /** Slices of the request sequence on a policy's hit-ratio curve. */
@@ -13,6 +14,7 @@ export class PolicyProgress {
   maxmemory = 0;
   baselineBytes = 0;
   entryBytes = 0;
+  memoryUsageBytes = 0;
   evicted = 0;
   oomRefusals = 0;
   readonly series: EvictionSample[] = [];
@@ -93,6 +95,7 @@ export class PolicyProgress {
       maxmemory: this.maxmemory,
       baselineBytes: this.baselineBytes,
       entryBytes: this.entryBytes,
+      memoryUsageBytes: this.memoryUsageBytes,
       elapsedMs: this.elapsedMs,
       theory: this.theory,
       series: [...this.series],
@@ -113,8 +116,4 @@ export class PolicyProgress {
     }
     return slices;
   }
-}
-
-function zeroCounts(): Record<CacheStatus, number> {
-  return Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CacheStatus, number>;
 }

@@ -67,8 +67,11 @@ export interface PolicyResult {
   /** Mean number of keys held over the steady state. */
   keysHeld: number | null;
   maxmemory: number;
-  /** used_memory of the empty lab Redis, and the mean MEMORY USAGE of one entry of this run. */
+  /** used_memory of the empty lab Redis. */
   baselineBytes: number;
+  /** Mean MEMORY USAGE of one entry of this run. */
+  memoryUsageBytes: number;
+  /** What one entry costs: MEMORY USAGE plus its share of the keyspace's hash tables (MEMORY STATS). maxmemory = baseline + capacity × this. */
   entryBytes: number;
   elapsedMs: number;
   theory: { che: number; optimal: number };
@@ -96,4 +99,80 @@ export interface LabStatus {
   version: string | null;
   /** The lab run now going on (eviction run or failure-lab traffic), if any. */
   busy: { kind: 'eviction' | 'traffic'; id: string } | null;
+}
+
+export const FAULT_ACTIONS = ['pause', 'kill-connections', 'stop', 'start', 'latency', 'fill-memory', 'reset'] as const;
+export type FaultAction = (typeof FAULT_ACTIONS)[number];
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface TrafficConfig {
+  rps: number;
+  users: number;
+  inputs: number;
+  s: number;
+  durationSeconds: number;
+  seed: number;
+}
+
+/** One second of the failure lab's traffic, as the app saw it. */
+export interface TrafficSecond {
+  /** Seconds since the traffic started. */
+  t: number;
+  counts: Record<CacheStatus, number>;
+  /** Misses whose value Redis did not keep (OOM), in this second. */
+  notCached: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+  /** The breaker's state at the end of this second. */
+  breaker: BreakerState;
+}
+
+/** A stretch of answers computed without the cache because Redis was unreachable or the breaker open. */
+export interface Outage {
+  startMs: number;
+  /** The first answer from Redis again; null while it lasts. */
+  endMs: number | null;
+  bypasses: number;
+}
+
+export interface FaultRecord {
+  action: FaultAction;
+  /** What was done, in words: "paused for 5 s", "+400 ms per command". */
+  detail: string;
+  /** Milliseconds since the traffic started (null without traffic running). */
+  atMs: number | null;
+  /** When the fault itself ended (pause over, Redis started, latency removed), if it has. */
+  endedMs: number | null;
+  /** The end of the outage this fault caused: the moment the app used Redis again. */
+  recoveredMs: number | null;
+  /** recoveredMs − endedMs: how long the app took to come back once Redis could answer. */
+  recoveryMs: number | null;
+}
+
+export interface TrafficSnapshot {
+  id: string;
+  status: RunStatus;
+  config: TrafficConfig;
+  startedAt: string;
+  elapsedMs: number;
+  sent: number;
+  answered: number;
+  inFlight: number;
+  failed: number;
+  counts: Record<CacheStatus, number>;
+  notCached: number;
+  breaker: BreakerState;
+  transitions: { atMs: number; state: BreakerState }[];
+  seconds: TrafficSecond[];
+  outages: Outage[];
+}
+
+export interface FailureSnapshot {
+  traffic: TrafficSnapshot | null;
+  faults: FaultRecord[];
+  latencyMs: number;
+  /** The lab Redis process is up (always true for one named by LAB_REDIS_URL). */
+  running: boolean;
+  owned: boolean;
 }

@@ -25,6 +25,10 @@ const ROUTES: Record<string, () => Promise<RouteModule>> = {
   '/api/events': () => import('@/app/api/events/route'),
   '/api/redis/info': () => import('@/app/api/redis/info/route'),
   '/api/metrics': () => import('@/app/api/metrics/route'),
+  '/api/labs': () => import('@/app/api/labs/route'),
+  '/api/labs/eviction': () => import('@/app/api/labs/eviction/route'),
+  '/api/labs/eviction/[id]': () => import('@/app/api/labs/eviction/[id]/route') as Promise<RouteModule>,
+  '/api/labs/faults': () => import('@/app/api/labs/faults/route'),
 };
 
 export const ORIGIN = 'http://localhost';
