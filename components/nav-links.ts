@@ -7,4 +7,6 @@ export const NAV_LINKS = [
   { href: '/weather', label: 'Weather' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/simulator', label: 'Simulator' },
+  { href: '/eviction', label: 'Eviction lab' },
+  { href: '/failures', label: 'Failure lab' },
 ] as const;

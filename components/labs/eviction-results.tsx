@@ -1,0 +1,127 @@
+'use client';
+
+import { formatBytes, formatCount, formatPercent } from '@/lib/format';
+import type { EvictionSnapshot } from '@/lib/labs/types';
+import { bytesTick, countTick, HitRatioChart, POLICY_COLOURS, SampleChart } from './eviction-charts';
+import { resultsCsv } from './csv';
+
+/** A run's progress, its curves beside the theory, the server's figures and the results table (CSV). */
+export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnapshot; onCancel: () => void }) {
+  const { results, config } = snapshot;
+  const requests = config.rps * config.durationSeconds;
+  const warmup = results[0]?.warmupRequests ?? 0;
+  const started = results.filter((result) => result.status !== 'waiting');
+  const running = results.find((result) => result.status === 'running');
+  return (
+    <section aria-label="Eviction run" className="min-w-0 space-y-4" data-testid="eviction-run" data-status={snapshot.status}>
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+        <p className="text-slate-800" role="status">
+          <StatusWord status={snapshot.status} />{' '}
+          {running ? `${running.policy}: ${formatCount(running.answered)} of ${formatCount(requests)} requests answered` : `${started.length} of ${results.length} policies run`}
+          {' · '}N = {formatCount(config.inputs)}, C = {formatCount(config.capacity)}, s = {config.s}, samples {config.samples}, seed {config.seed}
+        </p>
+        {snapshot.status === 'running' && (
+          <button type="button" onClick={onCancel} className="rounded-lg border border-rose-300 bg-white px-4 py-2 font-semibold text-rose-700 hover:bg-rose-50">
+            Cancel
+          </button>
+        )}
+      </div>
+      {snapshot.message && <p className="rounded-xl border border-rose-200 bg-rose-50 p-4 text-rose-900">The run failed: {snapshot.message}</p>}
+
+      <Card title="Hit ratio as the run goes" subtitle={`Each point: hits ÷ (hits + misses) of one slice of ${formatCount(Math.ceil(requests / 100))} requests, by position in the sequence. Steady state counts requests ${formatCount(warmup + 1)} … ${formatCount(requests)}.`}>
+        <HitRatioChart results={started} requests={requests} warmup={warmup} />
+      </Card>
+
+      <div className="grid min-w-0 gap-4 lg:grid-cols-3">
+        <Card title="used_memory" subtitle="bytes; dashed: each policy's maxmemory">
+          <SampleChart results={started} field="usedMemory" requests={requests} format={bytesTick} limit />
+        </Card>
+        <Card title="Evictions per second" subtitle="keys Redis evicted, per second of the run">
+          <SampleChart results={started} field="evictedPerSecond" requests={requests} format={countTick} />
+        </Card>
+        <Card title="Keys held" subtitle={`entries in the lab Redis; the capacity asked for is ${formatCount(config.capacity)}`}>
+          <SampleChart results={started} field="keysHeld" requests={requests} format={countTick} />
+        </Card>
+      </div>
+
+      <Card
+        title="Results"
+        subtitle="Steady state only. maxmemory = baseline (the empty server's used_memory) + C × cost of one entry (its MEMORY USAGE + its share of the hash tables)."
+        action={
+          <a
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(resultsCsv(results))}`}
+            download={`eviction-${snapshot.id.slice(0, 8)}.csv`}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
+            Download CSV
+          </a>
+        }
+      >
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[56rem] text-left text-sm tabular-nums" data-testid="results-table">
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                {['policy', 'hit ratio', 'vs Che (LRU)', 'vs static optimum', 'keys held', 'evicted', 'not cached (OOM)', 'maxmemory', 'baseline', 'entry (MEMORY USAGE)', 'time'].map((heading) => (
+                  <th key={heading} scope="col" className="px-2 py-2 font-semibold">
+                    {heading}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((result, index) => (
+                <tr key={result.policy} className="border-b border-slate-100">
+                  <th scope="row" className="px-2 py-2 font-mono font-semibold" style={{ color: POLICY_COLOURS[index % POLICY_COLOURS.length] }}>
+                    {result.policy}
+                  </th>
+                  <td className="px-2 py-2 font-semibold">{result.status === 'waiting' ? 'waiting' : formatPercent(result.hitRatio)}</td>
+                  <td className="px-2 py-2">{difference(result.hitRatio, result.theory.che)} <span className="text-slate-500">({formatPercent(result.theory.che)})</span></td>
+                  <td className="px-2 py-2">{difference(result.hitRatio, result.theory.optimal)} <span className="text-slate-500">({formatPercent(result.theory.optimal)})</span></td>
+                  <td className="px-2 py-2">{result.keysHeld === null ? '—' : formatCount(result.keysHeld)}</td>
+                  <td className="px-2 py-2">{formatCount(result.evicted)}</td>
+                  <td className="px-2 py-2">
+                    {formatCount(result.notCached)}
+                    {result.oomRefusals > 0 && <span className="text-slate-500"> ({formatCount(result.oomRefusals)} OOM replies)</span>}
+                  </td>
+                  <td className="px-2 py-2">{result.maxmemory ? formatBytes(result.maxmemory) : '—'}</td>
+                  <td className="px-2 py-2">{result.baselineBytes ? formatBytes(result.baselineBytes) : '—'}</td>
+                  <td className="px-2 py-2">
+                    {result.entryBytes ? `${Math.round(result.entryBytes)} B` : '—'}
+                    {result.memoryUsageBytes > 0 && <span className="text-slate-500"> ({Math.round(result.memoryUsageBytes)} B)</span>}
+                  </td>
+                  <td className="px-2 py-2">{result.elapsedMs ? `${(result.elapsedMs / 1000).toFixed(1)} s` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </section>
+  );
+}
+
+function difference(measured: number | null, reference: number): string {
+  if (measured === null) return '—';
+  const points = (measured - reference) * 100;
+  return `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} pts`;
+}
+
+function StatusWord({ status }: { status: EvictionSnapshot['status'] }) {
+  const styles = { running: 'bg-indigo-100 text-indigo-800', done: 'bg-emerald-100 text-emerald-800', cancelled: 'bg-amber-100 text-amber-900', failed: 'bg-rose-100 text-rose-800' } as const;
+  return <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${styles[status]}`}>{status}</span>;
+}
+
+function Card({ title, subtitle, action, children }: { title: string; subtitle: string; action?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 className="font-bold text-slate-900">{title}</h3>
+          <p className="text-sm text-slate-600">{subtitle}</p>
+        </div>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
