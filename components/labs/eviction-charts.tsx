@@ -12,6 +12,30 @@ const percentTick = (share: number) => `${Math.round(share * 100)} %`;
 const requestsTick = (k: number) => (k >= 1000 ? `${Math.round(k / 1000)}k` : String(k));
 const colour = (index: number) => POLICY_COLOURS[index % POLICY_COLOURS.length];
 
+const OPTIMUM = '#0f172a';
+const CHE = '#64748b';
+
+/** What the dashed lines of the hit-ratio chart are, with their values. */
+export function TheoryKey({ theory }: { theory: { che: number; optimal: number } | undefined }) {
+  if (!theory) return null;
+  return (
+    <p className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700">
+      <span>
+        <svg width="28" height="8" aria-hidden className="mr-1.5 inline">
+          <line x1="0" y1="4" x2="28" y2="4" stroke={CHE} strokeWidth="2" strokeDasharray="8 4" />
+        </svg>
+        Che (LRU) {formatPercent(theory.che)}
+      </span>
+      <span>
+        <svg width="28" height="8" aria-hidden className="mr-1.5 inline">
+          <line x1="0" y1="4" x2="28" y2="4" stroke={OPTIMUM} strokeWidth="2" strokeDasharray="2 4" />
+        </svg>
+        static optimum {formatPercent(theory.optimal)}
+      </span>
+    </p>
+  );
+}
+
 /** Hit ratio of each slice of the request sequence, per policy, beside Che's LRU figure and the static optimum. */
 export function HitRatioChart({ results, requests, warmup }: { results: PolicyResult[]; requests: number; warmup: number }) {
   const theory = results[0]?.theory;
@@ -23,8 +47,8 @@ export function HitRatioChart({ results, requests, warmup }: { results: PolicyRe
       <Tooltip formatter={(value) => formatPercent(Number(value))} labelFormatter={(k) => `requests up to ${formatCount(Number(k))}`} />
       <Legend wrapperStyle={{ fontSize: 13 }} />
       {warmup > 0 && <ReferenceArea x1={0} x2={warmup} fill="#f1f5f9" fillOpacity={0.8} label={{ value: 'warm-up (not counted)', position: 'insideBottomLeft', fontSize: 12, fill: '#475569' }} />}
-      {theory && <ReferenceLine y={theory.optimal} stroke="#0f172a" strokeDasharray="2 4" strokeWidth={2} label={{ value: `static optimum ${formatPercent(theory.optimal)}`, position: 'insideTopRight', fontSize: 12, fill: '#0f172a' }} />}
-      {theory && <ReferenceLine y={theory.che} stroke="#64748b" strokeDasharray="6 4" strokeWidth={2} label={{ value: `Che (LRU) ${formatPercent(theory.che)}`, position: 'insideBottomRight', fontSize: 12, fill: '#334155' }} />}
+      {theory && <ReferenceLine y={theory.optimal} stroke={OPTIMUM} strokeDasharray="2 4" strokeWidth={2} />}
+      {theory && <ReferenceLine y={theory.che} stroke={CHE} strokeDasharray="8 4" strokeWidth={2} />}
       {results.map((result, index) => (
         <Line key={result.policy} data={result.slices} dataKey="hitRatio" name={result.policy} stroke={colour(index)} strokeWidth={3} dot={false} isAnimationActive={false} />
       ))}

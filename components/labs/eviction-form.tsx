@@ -68,10 +68,12 @@ export function EvictionForm({ limits, busy, onRun }: { limits: EvictionLimits; 
         <legend className={LABEL}>Policies (run one after another on the same traffic)</legend>
         <div className="mt-1 grid gap-1">
           {EVICTION_POLICIES.map((policy) => (
-            <label key={policy} className="flex cursor-pointer items-baseline gap-2 text-sm">
-              <input type="checkbox" checked={values.policies.includes(policy)} onChange={() => toggle(policy)} className="size-4 accent-indigo-600" />
-              <span className="font-mono font-semibold text-slate-900">{policy}</span>
-              <span className="text-slate-600">{POLICY_NOTES[policy]}</span>
+            <label key={policy} className="flex cursor-pointer items-start gap-2 text-sm">
+              <input type="checkbox" checked={values.policies.includes(policy)} onChange={() => toggle(policy)} className="mt-0.5 size-4 shrink-0 accent-indigo-600" />
+              <span>
+                <span className="block whitespace-nowrap font-mono font-semibold text-slate-900">{policy}</span>
+                <span className="block text-xs text-slate-600">{POLICY_NOTES[policy]}</span>
+              </span>
             </label>
           ))}
         </div>

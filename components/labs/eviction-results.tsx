@@ -2,7 +2,7 @@
 
 import { formatBytes, formatCount, formatPercent } from '@/lib/format';
 import type { EvictionSnapshot } from '@/lib/labs/types';
-import { bytesTick, countTick, HitRatioChart, POLICY_COLOURS, SampleChart } from './eviction-charts';
+import { bytesTick, countTick, HitRatioChart, POLICY_COLOURS, SampleChart, TheoryKey } from './eviction-charts';
 import { resultsCsv } from './csv';
 
 /** A run's progress, its curves beside the theory, the server's figures and the results table (CSV). */
@@ -29,6 +29,7 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
       {snapshot.message && <p className="rounded-xl border border-rose-200 bg-rose-50 p-4 text-rose-900">The run failed: {snapshot.message}</p>}
 
       <Card title="Hit ratio as the run goes" subtitle={`Each point: hits ÷ (hits + misses) of one slice of ${formatCount(Math.ceil(requests / 100))} requests, by position in the sequence. Steady state counts requests ${formatCount(warmup + 1)} … ${formatCount(requests)}.`}>
+        <TheoryKey theory={results[0]?.theory} />
         <HitRatioChart results={started} requests={requests} warmup={warmup} />
       </Card>
 
@@ -58,10 +59,10 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
         }
       >
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[56rem] text-left text-sm tabular-nums" data-testid="results-table">
+          <table className="w-full min-w-[44rem] text-left text-sm tabular-nums" data-testid="results-table">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
-                {['policy', 'hit ratio', 'vs Che (LRU)', 'vs static optimum', 'keys held', 'evicted', 'not cached (OOM)', 'maxmemory', 'baseline', 'entry (MEMORY USAGE)', 'time'].map((heading) => (
+                {['policy', 'hit ratio', 'vs Che (LRU)', 'vs static optimum', 'keys held', 'evicted', 'not cached (OOM)', 'maxmemory = baseline + C × entry', 'time'].map((heading) => (
                   <th key={heading} scope="col" className="px-2 py-2 font-semibold">
                     {heading}
                   </th>
@@ -71,23 +72,29 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
             <tbody>
               {results.map((result, index) => (
                 <tr key={result.policy} className="border-b border-slate-100">
-                  <th scope="row" className="px-2 py-2 font-mono font-semibold" style={{ color: POLICY_COLOURS[index % POLICY_COLOURS.length] }}>
+                  <th scope="row" className="whitespace-nowrap px-2 py-2 font-mono font-semibold" style={{ color: POLICY_COLOURS[index % POLICY_COLOURS.length] }}>
                     {result.policy}
                   </th>
                   <td className="px-2 py-2 font-semibold">{result.status === 'waiting' ? 'waiting' : formatPercent(result.hitRatio)}</td>
-                  <td className="px-2 py-2">{difference(result.hitRatio, result.theory.che)} <span className="text-slate-500">({formatPercent(result.theory.che)})</span></td>
-                  <td className="px-2 py-2">{difference(result.hitRatio, result.theory.optimal)} <span className="text-slate-500">({formatPercent(result.theory.optimal)})</span></td>
+                  <td className="whitespace-nowrap px-2 py-2">{difference(result.hitRatio, result.theory.che)}</td>
+                  <td className="whitespace-nowrap px-2 py-2">{difference(result.hitRatio, result.theory.optimal)}</td>
                   <td className="px-2 py-2">{result.keysHeld === null ? '—' : formatCount(result.keysHeld)}</td>
                   <td className="px-2 py-2">{formatCount(result.evicted)}</td>
                   <td className="px-2 py-2">
                     {formatCount(result.notCached)}
                     {result.oomRefusals > 0 && <span className="text-slate-500"> ({formatCount(result.oomRefusals)} OOM replies)</span>}
                   </td>
-                  <td className="px-2 py-2">{result.maxmemory ? formatBytes(result.maxmemory) : '—'}</td>
-                  <td className="px-2 py-2">{result.baselineBytes ? formatBytes(result.baselineBytes) : '—'}</td>
                   <td className="px-2 py-2">
-                    {result.entryBytes ? `${Math.round(result.entryBytes)} B` : '—'}
-                    {result.memoryUsageBytes > 0 && <span className="text-slate-500"> ({Math.round(result.memoryUsageBytes)} B)</span>}
+                    {result.maxmemory ? (
+                      <>
+                        {formatBytes(result.maxmemory)}
+                        <span className="block text-xs text-slate-500">
+                          {formatBytes(result.baselineBytes)} + {formatCount(config.capacity)} × {Math.round(result.entryBytes)} B (MEMORY USAGE {Math.round(result.memoryUsageBytes)} B)
+                        </span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   <td className="px-2 py-2">{result.elapsedMs ? `${(result.elapsedMs / 1000).toFixed(1)} s` : '—'}</td>
                 </tr>

@@ -5,6 +5,7 @@ import { formatLatency } from '@/lib/format';
 import type { FaultRecord, TrafficSecond } from '@/lib/labs/types';
 
 const TICK = { fontSize: 13, fill: '#475569' } as const;
+const LOG_TICKS = [0.01, 0.1, 1, 10, 100, 1000, 10_000];
 
 /** Answers per second by status (stacked), each fault marked where it happened. */
 export function AnswersChart({ seconds, faults }: { seconds: TrafficSecond[]; faults: FaultRecord[] }) {
@@ -34,7 +35,7 @@ export function LatencyChart({ seconds }: { seconds: TrafficSecond[] }) {
     <ComposedChart responsive data={data} style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
       <CartesianGrid stroke="#e2e8f0" />
       <XAxis dataKey="t" tick={TICK} tickFormatter={(t: number) => `${t} s`} />
-      <YAxis scale="log" domain={[0.01, 'auto']} allowDataOverflow tick={TICK} tickFormatter={(ms: number) => formatLatency(ms)} width={64} />
+      <YAxis scale="log" domain={[0.01, 10_000]} ticks={LOG_TICKS} allowDataOverflow tick={TICK} tickFormatter={(ms: number) => formatLatency(ms)} width={76} />
       <Tooltip labelFormatter={(t) => `second ${t}`} formatter={(value, name) => [formatLatency(Number(value)), name]} />
       <Legend wrapperStyle={{ fontSize: 13 }} />
       <Line dataKey="p50" name="p50" stroke="#4f46e5" strokeWidth={2} dot={false} isAnimationActive={false} />
