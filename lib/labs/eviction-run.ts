@@ -19,7 +19,7 @@ const SAMPLE_EVERY_MS = 250;
 /** Entries written (and then deleted) to measure what one entry of the run costs. */
 const CALIBRATION_ENTRIES = 200;
 /** A policy that falls behind its rate keeps sending until this many times its duration has passed. */
-const CATCH_UP_FACTOR = 2;
+const CATCH_UP_FACTOR = 4;
 /** Long enough never to expire during a run; volatile-* policies need a TTL on every entry. */
 const ENTRY_TTL_MS = 3_600_000;
 
