@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { redisAnswers } from '../lib/redis-probe';
+import { startOwnApp } from './own-app';
 
 test('pause the lab Redis: the breaker opens, the app bypasses, then it closes by itself', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
@@ -25,4 +27,17 @@ test('pause the lab Redis: the breaker opens, the app bypasses, then it closes b
   await page.screenshot({ path: testInfo.outputPath('failures-390.png'), fullPage: true });
   await page.getByRole('button', { name: 'Stop the traffic' }).click();
   await expect(page.getByText(/Answers per second/)).toBeVisible();
+});
+
+test('the lab Redis the app started stops with the app', async () => {
+  const app = await startOwnApp();
+  try {
+    const status = (await (await fetch(`${app.url}/api/labs`)).json()) as { data: { available: boolean; owned: boolean; address: string } };
+    expect(status.data).toMatchObject({ available: true, owned: true });
+    expect(await redisAnswers(`redis://${status.data.address}`)).toBe(true);
+    await app.stop();
+    await expect.poll(() => redisAnswers(`redis://${status.data.address}`), { timeout: 5000 }).toBe(false);
+  } finally {
+    await app.stop();
+  }
 });
