@@ -40,6 +40,8 @@ test('LRU against LFU: both curves beside the theory, a results table that expor
   expect(csv.split('\r\n')[0]).toMatch(/^policy,maxmemory_samples,steady_hit_ratio,che_lru,static_optimum/);
   expect(csv).toMatch(/\r\nallkeys-lru,5,0\.\d+,/);
 
+  await expect(page.getByTestId('lab-redis')).toContainText('Idle.');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: testInfo.outputPath('eviction-1440.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath('eviction-390.png'), fullPage: true });

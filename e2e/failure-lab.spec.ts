@@ -22,6 +22,7 @@ test('pause the lab Redis: the breaker opens, the app bypasses, then it closes b
   await expect(pause.locator('td').last()).toHaveText(/\d/, { timeout: 10_000 });
   await expect(page.getByTestId('breaker-timeline')).toContainText('open');
 
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: testInfo.outputPath('failures-1440.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath('failures-390.png'), fullPage: true });

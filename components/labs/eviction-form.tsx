@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatCount } from '@/lib/format';
 import { EVICTION_POLICIES, SAMPLE_SIZES, type EvictionPolicy } from '@/lib/labs/types';
+import { LABEL, NumberField } from '../simulator/simulation-form';
 
 export interface EvictionLimits {
   maxInputs: number;
@@ -90,11 +91,11 @@ export function EvictionForm({ limits, busy, onRun }: { limits: EvictionLimits; 
         </div>
       </fieldset>
       <div className="mt-4 grid grid-cols-2 gap-3">
-        <NumberField label="Capacity C (entries)" value={values.capacity} onChange={set('capacity')} max={limits.maxCapacity} hint="converted to maxmemory" />
-        <NumberField label="Distinct inputs N" value={values.inputs} onChange={set('inputs')} max={limits.maxInputs} hint="more than C" />
-        <NumberField label="Zipf exponent s" value={values.s} onChange={set('s')} max={3} step="0.1" hint="0 = uniform" />
-        <NumberField label="Requests per second" value={values.rps} onChange={set('rps')} max={limits.maxRps} />
-        <NumberField label="Seconds per policy" value={values.durationSeconds} onChange={set('durationSeconds')} max={limits.maxDurationSeconds} />
+        <NumberField label="Capacity C (entries)" value={values.capacity} onChange={set('capacity')} min={10} max={limits.maxCapacity} hint="converted to maxmemory" />
+        <NumberField label="Distinct inputs N" value={values.inputs} onChange={set('inputs')} min={10} max={limits.maxInputs} hint="more than C" />
+        <NumberField label="Zipf exponent s" value={values.s} onChange={set('s')} min={0} max={3} step={0.1} hint="0 = uniform" />
+        <NumberField label="Requests per second" value={values.rps} onChange={set('rps')} min={1} max={limits.maxRps} />
+        <NumberField label="Seconds per policy" value={values.durationSeconds} onChange={set('durationSeconds')} min={1} max={limits.maxDurationSeconds} />
       </div>
       <p className={`mt-3 text-sm ${requests > limits.maxRequests ? 'font-semibold text-rose-700' : 'text-slate-600'}`} data-testid="planned">
         {formatCount(requests)} requests per policy (at most {formatCount(limits.maxRequests)}), about {seconds} s in all. Values of 1 kB, compute time 0.
@@ -103,21 +104,5 @@ export function EvictionForm({ limits, busy, onRun }: { limits: EvictionLimits; 
         {busy ? 'A run is going on…' : `Run ${values.policies.length} ${values.policies.length === 1 ? 'policy' : 'policies'}`}
       </button>
     </form>
-  );
-}
-
-const LABEL = 'block text-sm font-semibold text-slate-800';
-const INPUT = 'mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200';
-
-function NumberField({ label, value, onChange, max, step = '1', hint }: { label: string; value: string; onChange: (value: string) => void; max: number; step?: string; hint?: ReactNode }) {
-  const id = useId();
-  return (
-    <div className="min-w-0">
-      <label htmlFor={id} className={LABEL}>
-        {label}
-      </label>
-      <input id={id} type="number" inputMode="decimal" min={0} max={max} step={step} value={value} onChange={(event) => onChange(event.target.value)} className={`${INPUT} tabular-nums`} />
-      {hint && <p className="mt-0.5 text-xs text-slate-500">{hint}</p>}
-    </div>
   );
 }

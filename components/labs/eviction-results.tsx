@@ -1,5 +1,6 @@
 'use client';
 
+import { Panel } from '../dashboard/panel';
 import { formatBytes, formatCount, formatPercent } from '@/lib/format';
 import type { EvictionSnapshot } from '@/lib/labs/types';
 import { bytesTick, countTick, HitRatioChart, POLICY_COLOURS, SampleChart, TheoryKey } from './eviction-charts';
@@ -28,27 +29,27 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
       </div>
       {snapshot.message && <p className="rounded-xl border border-rose-200 bg-rose-50 p-4 text-rose-900">The run failed: {snapshot.message}</p>}
 
-      <Card title="Hit ratio as the run goes" subtitle={`Each point: hits ÷ (hits + misses) of one slice of ${formatCount(Math.ceil(requests / 100))} requests, by position in the sequence. Steady state counts requests ${formatCount(warmup + 1)} … ${formatCount(requests)}.`}>
+      <Panel title="Hit ratio as the run goes" subtitle={`Each point: hits ÷ (hits + misses) of one slice of ${formatCount(Math.ceil(requests / 100))} requests, by position in the sequence. Steady state counts requests ${formatCount(warmup + 1)} … ${formatCount(requests)}.`}>
         <TheoryKey theory={results[0]?.theory} />
         <HitRatioChart results={started} requests={requests} warmup={warmup} />
-      </Card>
+      </Panel>
 
       <div className="grid min-w-0 gap-4 lg:grid-cols-3">
-        <Card title="used_memory" subtitle="bytes; dashed: each policy's maxmemory">
+        <Panel title="used_memory" subtitle="bytes; dashed: each policy's maxmemory">
           <SampleChart results={started} field="usedMemory" requests={requests} format={bytesTick} limit />
-        </Card>
-        <Card title="Evictions per second" subtitle="keys Redis evicted, per second of the run">
+        </Panel>
+        <Panel title="Evictions per second" subtitle="keys Redis evicted, per second of the run">
           <SampleChart results={started} field="evictedPerSecond" requests={requests} format={countTick} />
-        </Card>
-        <Card title="Keys held" subtitle={`entries in the lab Redis; the capacity asked for is ${formatCount(config.capacity)}`}>
+        </Panel>
+        <Panel title="Keys held" subtitle={`entries in the lab Redis; the capacity asked for is ${formatCount(config.capacity)}`}>
           <SampleChart results={started} field="keysHeld" requests={requests} format={countTick} />
-        </Card>
+        </Panel>
       </div>
 
-      <Card
+      <Panel
         title="Results"
         subtitle="Steady state only. maxmemory = baseline (the empty server's used_memory) + C × cost of one entry (its MEMORY USAGE + its share of the hash tables)."
-        action={
+        actions={
           <a
             href={`data:text/csv;charset=utf-8,${encodeURIComponent(resultsCsv(results))}`}
             download={`eviction-${snapshot.id.slice(0, 8)}.csv`}
@@ -75,7 +76,7 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
                   <th scope="row" className="whitespace-nowrap px-2 py-2 font-mono font-semibold" style={{ color: POLICY_COLOURS[index % POLICY_COLOURS.length] }}>
                     {result.policy}
                   </th>
-                  <td className="px-2 py-2 font-semibold">{result.status === 'waiting' ? 'waiting' : formatPercent(result.hitRatio)}</td>
+                  <td className="whitespace-nowrap px-2 py-2 font-semibold">{result.status === 'waiting' ? 'waiting' : formatPercent(result.hitRatio)}</td>
                   <td className="whitespace-nowrap px-2 py-2">{difference(result.hitRatio, result.theory.che)}</td>
                   <td className="whitespace-nowrap px-2 py-2">{difference(result.hitRatio, result.theory.optimal)}</td>
                   <td className="px-2 py-2">{result.keysHeld === null ? '—' : formatCount(result.keysHeld)}</td>
@@ -102,7 +103,7 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
             </tbody>
           </table>
         </div>
-      </Card>
+      </Panel>
     </section>
   );
 }
@@ -116,19 +117,4 @@ function difference(measured: number | null, reference: number): string {
 function StatusWord({ status }: { status: EvictionSnapshot['status'] }) {
   const styles = { running: 'bg-indigo-100 text-indigo-800', done: 'bg-emerald-100 text-emerald-800', cancelled: 'bg-amber-100 text-amber-900', failed: 'bg-rose-100 text-rose-800' } as const;
   return <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${styles[status]}`}>{status}</span>;
-}
-
-function Card({ title, subtitle, action, children }: { title: string; subtitle: string; action?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <section aria-label={title} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-      <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0">
-          <h3 className="font-bold text-slate-900">{title}</h3>
-          <p className="text-sm text-slate-600">{subtitle}</p>
-        </div>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
 }

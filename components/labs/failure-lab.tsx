@@ -1,5 +1,6 @@
 'use client';
 
+import { Panel } from '../dashboard/panel';
 import { useState } from 'react';
 import useSWR from 'swr';
 import { formatCount, formatLatency } from '@/lib/format';
@@ -127,14 +128,14 @@ function TrafficView({ traffic, snapshot }: { traffic: TrafficSnapshot; snapshot
           {snapshot.latencyMs > 0 && <span className="block text-xs font-normal text-slate-500">+{snapshot.latencyMs} ms per command</span>}
         </Figure>
       </div>
-      <Card title="Answers per second" subtitle={`by status, ${traffic.status === 'running' ? 'live' : traffic.status}; dashed lines: faults`}>
+      <Panel title="Answers per second" subtitle={`by status, ${traffic.status === 'running' ? 'live' : traffic.status}; dashed lines: faults`}>
         <AnswersChart seconds={traffic.seconds} faults={snapshot.faults} />
-      </Card>
-      <Card title="Latency per second" subtitle="each request as the app answered it, log scale">
+      </Panel>
+      <Panel title="Latency per second" subtitle="each request as the app answered it, log scale">
         <LatencyChart seconds={traffic.seconds} />
-      </Card>
+      </Panel>
       <div className="grid min-w-0 gap-4 lg:grid-cols-2">
-        <Card title="Faults and recoveries" subtitle="recovered: the first answer from Redis again; recovery: how long after the fault ended">
+        <Panel title="Faults and recoveries" subtitle="recovered: the first answer from Redis again; recovery: how long after the fault ended">
           <table className="w-full text-left text-sm tabular-nums" data-testid="faults-table">
             <thead className="text-slate-600">
               <tr>
@@ -164,8 +165,8 @@ function TrafficView({ traffic, snapshot }: { traffic: TrafficSnapshot; snapshot
               )}
             </tbody>
           </table>
-        </Card>
-        <Card title="Breaker timeline" subtitle="every state change, seconds since the traffic started">
+        </Panel>
+        <Panel title="Breaker timeline" subtitle="every state change, seconds since the traffic started">
           <ol className="flex flex-wrap gap-1.5 text-sm" data-testid="breaker-timeline">
             {traffic.transitions.slice(-40).map((transition, index) => (
               <li key={index} className="flex items-center gap-1">
@@ -173,7 +174,7 @@ function TrafficView({ traffic, snapshot }: { traffic: TrafficSnapshot; snapshot
               </li>
             ))}
           </ol>
-        </Card>
+        </Panel>
       </div>
     </>
   );
@@ -206,15 +207,5 @@ function Figure({ label, children, testId }: { label: string; children: React.Re
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</p>
       <p className="mt-1 font-semibold tabular-nums text-slate-900">{children}</p>
     </div>
-  );
-}
-
-function Card({ title, subtitle, children }: { title: string; subtitle: string; children: React.ReactNode }) {
-  return (
-    <section aria-label={title} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-      <h3 className="font-bold text-slate-900">{title}</h3>
-      <p className="mb-2 text-sm text-slate-600">{subtitle}</p>
-      {children}
-    </section>
   );
 }

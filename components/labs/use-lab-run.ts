@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useSWR from 'swr';
 import type { EvictionSnapshot, LabStatus } from '@/lib/labs/types';
 import { fetchData } from '../simulator/send-json';
@@ -19,6 +19,13 @@ export function useEvictionRun() {
     refreshInterval: (snapshot) => (snapshot?.status === 'running' ? 500 : 0),
     revalidateOnFocus: false,
   });
+
+  // The lab is free again once the run ends: say so at once, not at the next status poll.
+  const runStatus = run.data?.status;
+  const refreshStatus = status.mutate;
+  useEffect(() => {
+    if (runStatus !== undefined && runStatus !== 'running') void refreshStatus();
+  }, [runStatus, refreshStatus]);
 
   const act = (work: () => Promise<void>) =>
     admin.run(async () => {

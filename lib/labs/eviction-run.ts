@@ -187,12 +187,15 @@ export class EvictionRun implements LabActivity {
       const [memory, stats, keys] = await Promise.all([admin.info('memory'), admin.info('stats'), admin.dbsize()]);
       const now = performance.now();
       const evicted = Number(parseInfo(stats).get('evicted_keys') ?? 0);
+      // The last sample may come right after the one before: a rate over a few ms would only be noise.
+      const previous = progress.series.at(-1);
+      const rate = now - last < SAMPLE_EVERY_MS / 2 && previous ? previous.evictedPerSecond : ((evicted - evictedBefore) * 1000) / Math.max(1, now - last);
       progress.series.push({
         k: progress.answeredCount,
         elapsedMs: progress.elapsedMs,
         usedMemory: Number(parseInfo(memory).get('used_memory') ?? 0),
         keysHeld: keys,
-        evictedPerSecond: ((evicted - evictedBefore) * 1000) / Math.max(1, now - last),
+        evictedPerSecond: rate,
       });
       evictedBefore = evicted;
       last = now;
