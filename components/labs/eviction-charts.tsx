@@ -4,12 +4,14 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, T
 import { formatBytes, formatCount, formatPercent } from '@/lib/format';
 import type { EvictionSample, PolicyResult } from '@/lib/labs/types';
 
-/** One colour per policy, in the order they run. */
-export const POLICY_COLOURS = ['#4f46e5', '#d97706', '#059669', '#db2777', '#0891b2', '#64748b'] as const;
+/** One colour per policy run (policy × sample size), in the order they run. */
+export const POLICY_COLOURS = ['#4f46e5', '#d97706', '#059669', '#db2777', '#0891b2', '#64748b', '#7c3aed', '#b45309', '#15803d', '#be123c', '#0e7490', '#334155'] as const;
 const TICK = { fontSize: 13, fill: '#475569' } as const;
 const GRID = '#e2e8f0';
 const percentTick = (share: number) => `${Math.round(share * 100)} %`;
 const requestsTick = (k: number) => (k >= 1000 ? `${Math.round(k / 1000)}k` : String(k));
+/** A policy's run: its name, and its sample size too when a run compares both. */
+const runName = (result: PolicyResult) => `${result.policy} (samples ${result.samples})`;
 const colour = (index: number) => POLICY_COLOURS[index % POLICY_COLOURS.length];
 
 const OPTIMUM = '#0f172a';
@@ -50,7 +52,7 @@ export function HitRatioChart({ results, requests, warmup }: { results: PolicyRe
       {theory && <ReferenceLine y={theory.optimal} stroke={OPTIMUM} strokeDasharray="2 4" strokeWidth={2} />}
       {theory && <ReferenceLine y={theory.che} stroke={CHE} strokeDasharray="8 4" strokeWidth={2} />}
       {results.map((result, index) => (
-        <Line key={result.policy} data={result.slices} dataKey="hitRatio" name={result.policy} stroke={colour(index)} strokeWidth={3} dot={false} isAnimationActive={false} />
+        <Line key={runName(result)} data={result.slices} dataKey="hitRatio" name={runName(result)} stroke={colour(index)} strokeWidth={3} dot={false} isAnimationActive={false} />
       ))}
     </LineChart>
   );
@@ -65,11 +67,11 @@ export function SampleChart({ results, field, requests, format, limit = false }:
       <YAxis type="number" tick={TICK} tickFormatter={format} width={72} />
       <Tooltip formatter={(value) => format(Number(value))} labelFormatter={(k) => `after ${formatCount(Number(k))} requests`} />
       {results.map((result, index) => (
-        <Line key={result.policy} data={result.series} dataKey={field} name={result.policy} stroke={colour(index)} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line key={runName(result)} data={result.series} dataKey={field} name={runName(result)} stroke={colour(index)} strokeWidth={2} dot={false} isAnimationActive={false} />
       ))}
       {limit &&
         results.map((result, index) =>
-          result.maxmemory > 0 ? <ReferenceLine key={`max-${result.policy}`} y={result.maxmemory} stroke={colour(index)} strokeDasharray="4 4" ifOverflow="extendDomain" /> : null,
+          result.maxmemory > 0 ? <ReferenceLine key={`max-${runName(result)}`} y={result.maxmemory} stroke={colour(index)} strokeDasharray="4 4" ifOverflow="extendDomain" /> : null,
         )}
     </LineChart>
   );

@@ -16,7 +16,7 @@ export interface EvictionLimits {
 /** Numbers as typed, parsed on submit. */
 interface Values {
   policies: EvictionPolicy[];
-  samples: (typeof SAMPLE_SIZES)[number];
+  samples: (typeof SAMPLE_SIZES)[number][];
   capacity: string;
   inputs: string;
   s: string;
@@ -24,7 +24,13 @@ interface Values {
   durationSeconds: string;
 }
 
-const DEMO: Values = { policies: ['allkeys-lru', 'allkeys-lfu'], samples: 5, capacity: '1000', inputs: '10000', s: '1', rps: '5000', durationSeconds: '12' };
+const DEMO: Values = { policies: ['allkeys-lru', 'allkeys-lfu'], samples: [5], capacity: '1000', inputs: '10000', s: '1', rps: '5000', durationSeconds: '12' };
+
+const SAMPLE_CHOICES: { label: string; sizes: (typeof SAMPLE_SIZES)[number][] }[] = [
+  { label: '5', sizes: [5] },
+  { label: '10', sizes: [10] },
+  { label: '5 and 10', sizes: [5, 10] },
+];
 
 const POLICY_NOTES: Record<EvictionPolicy, string> = {
   'allkeys-lru': 'least recently used (sampled)',
@@ -39,7 +45,8 @@ export function EvictionForm({ limits, busy, onRun }: { limits: EvictionLimits; 
   const [values, setValues] = useState<Values>(DEMO);
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((previous) => ({ ...previous, [key]: value }));
   const requests = Number(values.rps) * Number(values.durationSeconds);
-  const seconds = values.policies.length * Number(values.durationSeconds);
+  const runs = values.policies.length * values.samples.length;
+  const seconds = runs * Number(values.durationSeconds);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,13 +88,16 @@ export function EvictionForm({ limits, busy, onRun }: { limits: EvictionLimits; 
       </fieldset>
       <fieldset className="mt-4">
         <legend className={LABEL}>maxmemory-samples (keys Redis compares per eviction)</legend>
-        <div className="mt-1 grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1 ring-1 ring-slate-200">
-          {SAMPLE_SIZES.map((size) => (
-            <label key={size} className={`cursor-pointer rounded-md px-2 py-1.5 text-center text-sm font-semibold ${values.samples === size ? 'bg-white text-indigo-700 shadow-sm ring-1 ring-slate-200' : 'text-slate-600'}`}>
-              <input type="radio" name="samples" checked={values.samples === size} onChange={() => set('samples')(size)} className="sr-only" />
-              {size}
-            </label>
-          ))}
+        <div className="mt-1 grid grid-cols-3 gap-1 rounded-lg bg-slate-100 p-1 ring-1 ring-slate-200">
+          {SAMPLE_CHOICES.map(({ label, sizes }) => {
+            const chosen = sizes.join() === values.samples.join();
+            return (
+              <label key={label} className={`cursor-pointer rounded-md px-2 py-1.5 text-center text-sm font-semibold ${chosen ? 'bg-white text-indigo-700 shadow-sm ring-1 ring-slate-200' : 'text-slate-600'}`}>
+                <input type="radio" name="samples" checked={chosen} onChange={() => set('samples')(sizes)} className="sr-only" />
+                {label}
+              </label>
+            );
+          })}
         </div>
       </fieldset>
       <div className="mt-4 grid grid-cols-2 gap-3">
@@ -101,7 +111,7 @@ export function EvictionForm({ limits, busy, onRun }: { limits: EvictionLimits; 
         {formatCount(requests)} requests per policy (at most {formatCount(limits.maxRequests)}), about {seconds} s in all. Values of 1 kB, compute time 0.
       </p>
       <button type="submit" disabled={busy || values.policies.length === 0} className="mt-3 w-full rounded-lg bg-indigo-600 px-5 py-2.5 text-lg font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:cursor-not-allowed disabled:bg-slate-400">
-        {busy ? 'A run is going on…' : `Run ${values.policies.length} ${values.policies.length === 1 ? 'policy' : 'policies'}`}
+        {busy ? 'A run is going on…' : `Run ${values.policies.length} ${values.policies.length === 1 ? 'policy' : 'policies'}${values.samples.length > 1 ? ' × 2 sample sizes' : ''}`}
       </button>
     </form>
   );

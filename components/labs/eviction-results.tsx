@@ -19,7 +19,7 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
         <p className="text-slate-800" role="status">
           <StatusWord status={snapshot.status} />{' '}
           {running ? `${running.policy}: ${formatCount(running.answered)} of ${formatCount(requests)} requests answered` : `${started.length} of ${results.length} policies run`}
-          {' · '}N = {formatCount(config.inputs)}, C = {formatCount(config.capacity)}, s = {config.s}, samples {config.samples}, seed {config.seed}
+          {' · '}N = {formatCount(config.inputs)}, C = {formatCount(config.capacity)}, s = {config.s}, samples {config.samples.join(' and ')}, seed {config.seed}
         </p>
         {snapshot.status === 'running' && (
           <button type="button" onClick={onCancel} className="rounded-lg border border-rose-300 bg-white px-4 py-2 font-semibold text-rose-700 hover:bg-rose-50">
@@ -72,9 +72,10 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
             </thead>
             <tbody>
               {results.map((result, index) => (
-                <tr key={result.policy} className="border-b border-slate-100">
+                <tr key={`${result.policy}-${result.samples}`} className="border-b border-slate-100">
                   <th scope="row" className="whitespace-nowrap px-2 py-2 font-mono font-semibold" style={{ color: POLICY_COLOURS[index % POLICY_COLOURS.length] }}>
                     {result.policy}
+                    {config.samples.length > 1 && <span className="block text-xs font-normal text-slate-500">samples {result.samples}</span>}
                   </th>
                   <td className="whitespace-nowrap px-2 py-2 font-semibold">{result.status === 'waiting' ? 'waiting' : formatPercent(result.hitRatio)}</td>
                   <td className="whitespace-nowrap px-2 py-2">{difference(result.hitRatio, result.theory.che)}</td>

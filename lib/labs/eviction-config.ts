@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { env } from '../env';
 import { EVICTION_POLICIES, SAMPLE_SIZES } from './types';
 
+const sampleSize = z.union(SAMPLE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<5>, z.ZodLiteral<10>]);
 const count = (fallback: number, min: number, max: number) => z.number().int().min(min).max(max).default(Math.min(fallback, max));
 
 /**
@@ -17,7 +18,11 @@ export const evictionRequest = z
       .max(EVICTION_POLICIES.length)
       .refine((policies) => new Set(policies).size === policies.length, 'each policy once')
       .default(['allkeys-lru', 'allkeys-lfu']),
-    samples: z.union(SAMPLE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<5>, z.ZodLiteral<10>]).default(5),
+    // One size, or both: each policy then runs at 5 and at 10, to see what sampling costs.
+    samples: z
+      .union([sampleSize, z.array(sampleSize).min(1).max(SAMPLE_SIZES.length)])
+      .default(5)
+      .transform((samples) => [...new Set(Array.isArray(samples) ? samples : [samples])].sort((a, b) => a - b)),
     capacity: count(1000, 10, env.LAB_MAX_CAPACITY),
     inputs: count(10_000, 10, env.LAB_MAX_INPUTS),
     s: z.number().min(0).max(3).default(1),

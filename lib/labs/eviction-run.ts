@@ -49,7 +49,7 @@ export class EvictionRun implements LabActivity {
     const theory = { che: cheHitRatio(probabilities, config.capacity).hitRatio, optimal: optimalHitRatio(probabilities, config.capacity) };
     const requests = config.rps * config.durationSeconds;
     const warmup = Math.floor(requests * config.warmupShare);
-    this.progress = config.policies.map((policy) => new PolicyProgress(policy, config.samples, requests, warmup, theory));
+    this.progress = config.policies.flatMap((policy) => config.samples.map((samples) => new PolicyProgress(policy, samples, requests, warmup, theory)));
     this.value = 'x'.repeat(config.valueBytes);
     this.finished = this.run();
   }

@@ -9,8 +9,8 @@ export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface EvictionConfig {
   policies: EvictionPolicy[];
-  /** maxmemory-samples for every policy of the run. */
-  samples: (typeof SAMPLE_SIZES)[number];
+  /** maxmemory-samples: each policy runs once per size given. */
+  samples: (typeof SAMPLE_SIZES)[number][];
   /** Capacity in entries, converted to maxmemory. */
   capacity: number;
   /** Distinct inputs N. */
