@@ -1,25 +1,32 @@
 import 'server-only';
-import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
 import { ApiError } from '@/lib/http/errors';
-import { route } from '@/lib/http/handler';
+import { route, type DeclaredRoute, type RouteInput, type RouteRules } from '@/lib/http/handler';
 import { LabError } from '@/lib/labs/errors';
 
-type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
- * A lab route: LabErrors keep their status and code; trouble talking to the lab Redis itself
- * (down, paused, refusing CONFIG) is a 503 that says so, never a 500.
+ * `route()` for the labs: LabErrors keep their status and code; trouble talking to the lab
+ * Redis itself (down, paused, refusing CONFIG) is a 503 that says so, never a 500.
  */
-export function labRoute<C>(handler: Handler<C>): Handler<C> {
-  return route(async (request, context: C) => {
+export function labRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>>, B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  rules: RouteRules<Q, B, P>,
+  handler: (input: RouteInput<z.output<Q>, Out<B>, Out<P>>) => Promise<Response>,
+): DeclaredRoute {
+  return route(rules, async (input) => {
     try {
-      return await handler(request, context);
+      return await handler(input);
     } catch (error) {
-      if (error instanceof LabError) throw new ApiError(error.status, error.code, error.message);
-      if (error instanceof ApiError || !isRedisTrouble(error)) throw error;
-      throw new ApiError(503, 'lab_redis_unavailable', `The lab Redis did not do it: ${error.message}`);
+      throw asApiError(error);
     }
   });
+}
+
+function asApiError(error: unknown): unknown {
+  if (error instanceof LabError) return new ApiError(error.status, error.code, error.message);
+  if (error instanceof ApiError || !isRedisTrouble(error)) return error;
+  return new ApiError(503, 'lab_redis_unavailable', `The lab Redis did not do it: ${error.message}`);
 }
 
 function isRedisTrouble(error: unknown): error is Error {

@@ -1,8 +1,6 @@
-import { NextResponse } from 'next/server';
+import { ok } from '@/lib/http/handler';
 import { labStatus } from '@/lib/labs/status';
 import { labRoute } from './lab-route';
 
 /** Whether a lab Redis is there, where, and whether a lab run is using it. */
-export const GET = labRoute(async () => {
-  return NextResponse.json({ data: await labStatus() }, { headers: { 'Cache-Control': 'no-store' } });
-});
+export const GET = labRoute({}, async () => ok(await labStatus()));

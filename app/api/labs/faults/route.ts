@@ -1,21 +1,13 @@
-import { NextResponse } from 'next/server';
-import { requireAdmin } from '@/lib/http/admin';
-import { readJsonBody } from '@/lib/http/body';
-import { parseInput } from '@/lib/http/validate';
+import { ok } from '@/lib/http/handler';
 import { failureLab } from '@/lib/labs/failure-lab';
 import { faultRequest } from '@/lib/labs/fault-request';
 import { labRoute } from '../lab-route';
 
-const noStore = { 'Cache-Control': 'no-store' };
-
 /** The failure lab live: its traffic as the app saw it (breaker, bypasses, latency), and each fault with its recovery. */
-export const GET = labRoute(async () => {
-  return NextResponse.json({ data: await failureLab().snapshot() }, { headers: noStore });
-});
+export const GET = labRoute({}, async () => ok(await failureLab().snapshot()));
 
-export const POST = labRoute(async (request) => {
-  requireAdmin(request);
+export const POST = labRoute({ admin: true, limit: 'admin', body: faultRequest }, async ({ body }) => {
   const lab = failureLab();
-  await lab.handle(parseInput(faultRequest, await readJsonBody(request)));
-  return NextResponse.json({ data: await lab.snapshot() }, { headers: noStore });
+  await lab.handle(body);
+  return ok(await lab.snapshot());
 });

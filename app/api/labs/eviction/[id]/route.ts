@@ -1,23 +1,17 @@
-import { NextResponse } from 'next/server';
-import { requireAdmin } from '@/lib/http/admin';
+import { z } from 'zod';
+import { ok } from '@/lib/http/handler';
 import { findEviction } from '@/lib/labs/eviction-runs';
 import { labRoute } from '../../lab-route';
 
-type Context = { params: Promise<{ id: string }> };
-
-const noStore = { 'Cache-Control': 'no-store' };
+const params = z.object({ id: z.string() });
 
 /** Progress and results of one run: per policy, the steady-state hit ratio beside theory, and its samples. */
-export const GET = labRoute<Context>(async (_request, { params }) => {
-  const run = findEviction((await params).id);
-  return NextResponse.json({ data: run.snapshot() }, { headers: noStore });
-});
+export const GET = labRoute({ params }, async ({ params: { id } }) => ok(findEviction(id).snapshot()));
 
 /** Cancels a run: nothing more is sent; the policy running now ends with what it measured. */
-export const DELETE = labRoute<Context>(async (request, { params }) => {
-  requireAdmin(request);
-  const run = findEviction((await params).id);
+export const DELETE = labRoute({ admin: true, limit: 'admin', params }, async ({ params: { id } }) => {
+  const run = findEviction(id);
   run.cancel();
   await run.finished;
-  return NextResponse.json({ data: run.snapshot() }, { headers: noStore });
+  return ok(run.snapshot());
 });
