@@ -38,7 +38,7 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
         <Panel title="used_memory" subtitle="bytes; dashed: each policy's maxmemory">
           <SampleChart results={started} field="usedMemory" requests={requests} format={bytesTick} limit />
         </Panel>
-        <Panel title="Evictions per second" subtitle="keys Redis evicted, per second of the run">
+        <Panel title="Evictions/s" subtitle="keys Redis evicted per second of the run">
           <SampleChart results={started} field="evictedPerSecond" requests={requests} format={countTick} />
         </Panel>
         <Panel title="Keys held" subtitle={`entries in the lab Redis; the capacity asked for is ${formatCount(config.capacity)}`}>
