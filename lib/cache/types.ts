@@ -1,5 +1,8 @@
-/** How a request was served. `coalesced`: it joined a compute already running in this process. */
-export const STATUSES = ['hit', 'miss', 'coalesced', 'stale', 'bypass'] as const;
+/**
+ * How a request was served. `coalesced`: it joined a compute already running in this process.
+ * `near-hit`: answered from this process' L1 (strategy `near`) without asking Redis.
+ */
+export const STATUSES = ['hit', 'near-hit', 'miss', 'coalesced', 'stale', 'bypass'] as const;
 export type CacheStatus = (typeof STATUSES)[number];
 
 /** Real visitors' requests vs the traffic simulator's, so the dashboard can show or hide either. */
@@ -31,9 +34,9 @@ export function isStrategy(value: unknown): value is CacheStrategy {
   return (STRATEGIES as readonly unknown[]).includes(value);
 }
 
-/** Hit ratio as the README defines it: (hit + stale) / (hit + stale + miss + coalesced); null before any such request. */
+/** Hit ratio as the README defines it: (hit + near-hit + stale) / (those + miss + coalesced); null before any such request. */
 export function hitRatio(counts: Partial<Record<CacheStatus, number>>): number | null {
-  const served = (counts.hit ?? 0) + (counts.stale ?? 0);
+  const served = (counts.hit ?? 0) + (counts['near-hit'] ?? 0) + (counts.stale ?? 0);
   const looked = served + (counts.miss ?? 0) + (counts.coalesced ?? 0);
   return looked === 0 ? null : served / looked;
 }

@@ -200,7 +200,7 @@ export class NearCache {
       // OFF first: ON with another REDIRECT is refused on some versions while tracking is on.
       await this.reader.client('TRACKING', 'OFF');
       await this.reader.client('TRACKING', 'ON', 'REDIRECT', String(this.subscriberId));
-      if (this.drops !== drops || this.status === 'closed') return;
+      if (this.drops !== drops || this.state === 'closed') return;
       this.clear();
       this.enabledAt = this.sequence;
       this.status = 'ready';
