@@ -30,5 +30,7 @@ export interface ApiErrorBody {
 export interface HealthResponse {
   status: 'ok' | 'degraded';
   backend: 'redis' | 'embedded';
-  redis: { connected: boolean; version: string | null; circuit: 'closed' | 'open' | 'half-open' };
+  redis: { connected: boolean; version: string | null; circuit: 'closed' | 'open' | 'half-open'; topology: 'standalone' | 'cluster' };
+  /** Cache commands failing although Redis may answer, in plain words with what to do (lib/health.ts). */
+  problems: { code: string; summary: string; advice: string; detail: string; count: number; lastAt: number }[];
 }

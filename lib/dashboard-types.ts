@@ -106,6 +106,9 @@ export interface KeyInfo {
   /** The full lifetime it was written with (for the draining bar); null when unknown. */
   lifetimeMs: number | null;
   expiry: ExpiryKind | null;
+  /** Redis Cluster only: the key's hash slot and the master (`host:port`) holding it; null on one server. */
+  slot: number | null;
+  node: string | null;
 }
 
 export interface KeyPage {
