@@ -25,8 +25,10 @@ export function expiryKind(expiry: Expiry): ExpiryKind {
  *   computes; every other caller, in any instance, waits for the stored value.
  * - `swr`: stale-while-revalidate on top of `lock`: for a grace period after expiry the old value
  *   is served at once (status `stale`) while exactly one caller refreshes it in the background.
+ * - `near`: `cache-aside` with an in-process L1 in front of Redis (status `near-hit`), kept
+ *   coherent by Redis' client-side-caching invalidations (lib/cache/near/).
  */
-export const STRATEGIES = ['cache-aside', 'lock', 'swr'] as const;
+export const STRATEGIES = ['cache-aside', 'lock', 'swr', 'near'] as const;
 export type CacheStrategy = (typeof STRATEGIES)[number];
 export const DEFAULT_STRATEGY: CacheStrategy = 'cache-aside';
 

@@ -48,7 +48,9 @@ async function instance(name: string, bounds = { maxEntries: 100, maxBytes: 1_00
   return cache;
 }
 
-const decode = (raw: string): NearEntry<string> => ({ value: raw, freshUntil: Date.now() + 60_000 });
+/** The raw value is the result; anything found goes to L1, fresh for a minute (or `freshMs`). */
+const decodeFor = (freshMs: number) => (raw: string | null) => ({ result: raw, entry: raw === null ? null : ({ value: raw, freshUntil: Date.now() + freshMs } satisfies NearEntry<string>) });
+const decode = decodeFor(60_000);
 
 /** Resolves when `cache` has been told that `key` changed. */
 function invalidationOf(cache: NearCache, key: string): Promise<void> {
@@ -72,14 +74,14 @@ describe('near cache (CLIENT TRACKING with REDIRECT)', () => {
   it('serves from L1 after a tracked read, and drops the entry when another connection writes', async () => {
     const b = await instance('b1');
     await writer.set('k1', 'old');
-    expect((await b.read('k1', decode)).raw).toBe('old');
+    expect(await b.read('k1', decode)).toBe('old');
     expect(b.peek('k1')?.value).toBe('old');
 
     const invalidated = invalidationOf(b, 'k1');
     await writer.set('k1', 'new');
     await invalidated;
     expect(b.peek('k1')).toBeUndefined();
-    expect((await b.read('k1', decode)).raw).toBe('new');
+    expect(await b.read('k1', decode)).toBe('new');
     expect(b.peek('k1')?.value).toBe('new');
     expect(b.stats()).toMatchObject({ state: 'ready', entries: 1, invalidations: 1 });
   });
@@ -130,7 +132,7 @@ describe('near cache (CLIENT TRACKING with REDIRECT)', () => {
 
     await waitFor(() => b.state === 'ready', 5000, 10);
     expect(b.peek('kill')).toBeUndefined();
-    expect((await b.read('kill', decode)).raw).toBe('after');
+    expect(await b.read('kill', decode)).toBe('after');
     expect(b.peek('kill')?.value).toBe('after');
     // Tracking works on the new connections: the next write reaches B again.
     const invalidated = invalidationOf(b, 'kill');
@@ -149,7 +151,7 @@ describe('near cache (CLIENT TRACKING with REDIRECT)', () => {
   it('does not serve an entry past its freshness', async () => {
     const b = await instance('b6');
     await writer.set('f', 'x');
-    await b.read('f', (raw) => ({ value: raw, freshUntil: Date.now() + 30 }));
+    await b.read('f', decodeFor(30));
     expect(b.peek('f')?.value).toBe('x');
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(b.peek('f')).toBeUndefined();

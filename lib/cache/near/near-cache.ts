@@ -97,18 +97,18 @@ export class NearCache {
   }
 
   /**
-   * GET on the tracked reader; `decode` turns the raw value into an entry (null: not ours or
-   * not fresh), which is admitted to L1 unless the key was invalidated, or L1 cleared, since
-   * the GET was sent.
+   * GET on the tracked reader; `decode` makes the caller's result of the raw value and the entry
+   * for L1 (null: not ours, or not fresh), which is admitted unless the key was invalidated, or
+   * L1 cleared, since the GET was sent.
    */
-  async read<V>(key: string, decode: (raw: string) => NearEntry<V> | null): Promise<{ raw: string | null; entry: NearEntry<V> | null }> {
+  async read<T>(key: string, decode: (raw: string | null) => { result: T; entry: NearEntry | null }): Promise<T> {
     const ticket = this.sequence;
     this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
     try {
       const raw = await this.reader.get(key);
-      const entry = raw === null ? null : decode(raw);
-      if (entry !== null && this.admits(key, ticket)) this.l1.set(key, Object.freeze(entry), Buffer.byteLength(raw!));
-      return { raw, entry };
+      const { result, entry } = decode(raw);
+      if (entry !== null && raw !== null && this.admits(key, ticket)) this.l1.set(key, Object.freeze(entry), Buffer.byteLength(raw));
+      return result;
     } finally {
       const left = (this.inFlight.get(key) ?? 1) - 1;
       if (left > 0) this.inFlight.set(key, left);
