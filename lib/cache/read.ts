@@ -16,14 +16,12 @@ const STALE = { kind: 'stale' } as const;
 const FOREIGN = { kind: 'foreign' } as const;
 const LEGACY = { kind: 'legacy' } as const;
 
-/** One plain GET: the cheapest read Redis has (a script costs more than the GET it runs). */
-export async function readEntry<V>(client: RedisClient, key: string, isValue: (value: unknown) => value is V): Promise<EntryRead<V>> {
-  try {
-    return classify(await client.get(key), isValue);
-  } catch (error) {
-    if (isWrongType(error)) return FOREIGN;
-    throw error;
-  }
+/**
+ * One plain GET: the cheapest read Redis has (a script costs more than the GET it runs).
+ * Written with `then` rather than as an async function: one promise fewer per hit.
+ */
+export function readEntry<V>(client: RedisClient, key: string, isValue: (value: unknown) => value is V): Promise<EntryRead<V>> {
+  return client.get(key).then((raw) => classify(raw, isValue), foreignIfWrongType);
 }
 
 /** The same GET on the near cache's tracked reader: a fresh entry also enters L1. */
@@ -34,8 +32,7 @@ export async function readTracked<V>(near: NearCache, key: string, isValue: (val
       return { result: read, entry: read.kind === 'fresh' ? { value: read.envelope.v, freshUntil: read.envelope.freshUntil } : null };
     });
   } catch (error) {
-    if (isWrongType(error)) return FOREIGN;
-    throw error;
+    return foreignIfWrongType(error);
   }
 }
 
@@ -49,4 +46,7 @@ function classify<V>(raw: string | null, isValue: (value: unknown) => value is V
 }
 
 /** A key of another type (a hash, a list…) under a cache key: not ours, like a foreign string. */
-const isWrongType = (error: unknown) => error instanceof Error && error.message.startsWith('WRONGTYPE');
+function foreignIfWrongType(error: unknown): typeof FOREIGN {
+  if (error instanceof Error && error.message.startsWith('WRONGTYPE')) return FOREIGN;
+  throw error;
+}
