@@ -25,8 +25,9 @@ export function ratioPoints(points: readonly ThroughputPoint[], window: StatsWin
   let lookups = 0;
   return points.map((point) => {
     const { hit, stale, miss, coalesced } = point.rates;
-    served += (hit + stale) * window.step;
-    lookups += (hit + stale + miss + coalesced) * window.step;
+    const near = point.rates['near-hit'];
+    served += (hit + near + stale) * window.step;
+    lookups += (hit + near + stale + miss + coalesced) * window.step;
     return { x: secondsAgo(point.t, window), bin: point.hitRatio === null ? null : point.hitRatio * 100, running: lookups > 0 ? (served / lookups) * 100 : null };
   });
 }
