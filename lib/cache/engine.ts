@@ -190,7 +190,11 @@ export class CacheEngine {
     if (slot.state === 'unasked') {
       this.nearSlot = { state: 'pending' };
       void this.near().then(
-        (near) => (this.nearSlot = { state: 'known', near }),
+        (near) => {
+          // Each key Redis tells this instance to drop is charted (invalidations per second).
+          near?.onInvalidate((key) => key !== null && metricsRecorder().countInvalidation(Date.now()));
+          this.nearSlot = { state: 'known', near };
+        },
         () => (this.nearSlot = { state: 'known', near: null }),
       );
     }

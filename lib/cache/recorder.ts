@@ -108,6 +108,15 @@ export class MetricsRecorder {
     this.schedule();
   }
 
+  /** A near-cache invalidation this instance received (the dashboard charts them per second). */
+  countInvalidation(at: number): void {
+    const second = Math.floor(at / 1000);
+    const key = statsKeys.nearInvalidations(Math.floor(second / 60), this.prefix);
+    this.add('counts', key, String(second), 1);
+    this.pending.expiries.set(key, env.METRICS_RETENTION_SECONDS);
+    this.schedule();
+  }
+
   /** Count corrections, e.g. a "hit" on a corrupt value that turned out to be a miss. */
   adjust(source: TrafficSource, scenario: string, field: string, delta: number): void {
     this.add('counts', statsKeys.totals(source, scenario, this.prefix), field, delta);

@@ -16,13 +16,14 @@ let app: {
   keys: typeof import('../keys');
   near: typeof import('./near-cache');
   redis: typeof import('../../redis');
+  stats: typeof import('../../stats');
 };
 const instances: { engine: CacheEngine; near: NearCache; client: Redis }[] = [];
 
 beforeAll(async () => {
   server = await OwnRedisServer.start();
   await pointAppAt(server);
-  app = { cache: await import('../index'), keys: await import('../keys'), near: await import('./near-cache'), redis: await import('../../redis') };
+  app = { cache: await import('../index'), keys: await import('../keys'), near: await import('./near-cache'), redis: await import('../../redis'), stats: await import('../../stats') };
   inspect = new Redis(server.url);
 });
 
@@ -131,6 +132,11 @@ describe('strategy near', () => {
       const served = await ask(b.engine, key);
       expect(served.value.version, `round ${round}: B served ${served.status} ${served.value.version}`).toBe(fresh);
     }
+    // The dashboard charts what the instances were told to drop.
+    await app.cache.flushMetrics();
+    // A window ending a few seconds from now: the charts leave out the second still running.
+    const stats = await app.stats.getStats({ windowSeconds: 60, source: 'all' }, Date.now() + 3000);
+    expect(stats.throughput.reduce((sum, point) => sum + point.invalidations * stats.window.step, 0)).toBeGreaterThanOrEqual(20);
   });
 
   it('serves nothing from L1 while its subscriber is gone, and again once tracking is back', async () => {

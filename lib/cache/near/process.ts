@@ -20,15 +20,14 @@ const UNAVAILABLE = {
  */
 export function processNearCache(): Promise<NearCache | null> {
   const anchor = globalThis as Anchored;
-  anchor[NEAR] ??= getRedis().then(({ client, backend, topology }) =>
-    backend === 'embedded' || topology === 'cluster'
-      ? null
-      : new NearCache({
-          maxEntries: env.NEAR_CACHE_MAX_ENTRIES,
-          maxBytes: env.NEAR_CACHE_MAX_BYTES,
-          connect: (role) => (client as Redis).duplicate({ connectionName: `cachelab-near-${role}`, autoResubscribe: false }),
-        }),
-  );
+  anchor[NEAR] ??= getRedis().then(({ client, backend, topology }) => {
+    if (backend === 'embedded' || topology === 'cluster') return null;
+    return new NearCache({
+      maxEntries: env.NEAR_CACHE_MAX_ENTRIES,
+      maxBytes: env.NEAR_CACHE_MAX_BYTES,
+      connect: (role) => (client as Redis).duplicate({ connectionName: `cachelab-near-${role}`, autoResubscribe: false }),
+    });
+  });
   return anchor[NEAR];
 }
 
