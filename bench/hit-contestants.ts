@@ -136,16 +136,7 @@ function bentocacheHit(redisUrl: string, prefix: string, value: UsernameValue): 
 
 /** bentocache with its memory tier in front of Redis and its Redis bus: the peer of strategy `near`. */
 function bentocacheNearHit(redisUrl: string, prefix: string, value: UsernameValue): HitContestant {
-  const bento = new BentoCache({
-    default: 'near',
-    prefix: `${prefix}bento-near`,
-    stores: {
-      near: bentostore()
-        .useL1Layer(memoryDriver({ maxItems: 10_000 }))
-        .useL2Layer(redisDriver({ connection: new Redis(redisUrl) }))
-        .useBus(redisBusDriver({ connection: new Redis(redisUrl) })),
-    },
-  });
+  const bento = bentocacheWithMemoryTier(redisUrl, `${prefix}bento-near`);
   const { factory, misses } = countedFactory(value);
   return {
     name: 'bentocache getOrSet, memory tier',
@@ -155,6 +146,20 @@ function bentocacheNearHit(redisUrl: string, prefix: string, value: UsernameValu
     misses,
     close: () => bento.disconnectAll(),
   };
+}
+
+/** One bentocache instance as its docs set up a multi-instance app: memory L1, Redis L2, Redis bus between instances. */
+export function bentocacheWithMemoryTier(redisUrl: string, prefix: string): BentoCache<{ near: ReturnType<typeof bentostore> }> {
+  return new BentoCache({
+    default: 'near',
+    prefix,
+    stores: {
+      near: bentostore()
+        .useL1Layer(memoryDriver({ maxItems: 10_000 }))
+        .useL2Layer(redisDriver({ connection: new Redis(redisUrl) }))
+        .useBus(redisBusDriver({ connection: new Redis(redisUrl) })),
+    },
+  });
 }
 
 /** cache-manager 7 over Keyv and @keyv/redis (node-redis client), `wrap` hit. */

@@ -1,12 +1,10 @@
-import { BentoCache, bentostore } from 'bentocache';
-import { memoryDriver } from 'bentocache/drivers/memory';
-import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis';
 import Redis from 'ioredis';
 import { CacheEngine, invalidate, type CachedOptions } from '../lib/cache';
 import { cacheKey } from '../lib/cache/keys';
 import { NearCache } from '../lib/cache/near/near-cache';
 import { resilientOptions } from '../lib/redis';
 import { waitFor } from '../lib/testing/redis-server';
+import { bentocacheWithMemoryTier } from './hit-contestants';
 import type { BenchOptions } from './options';
 import { summarise } from './stats';
 
@@ -75,18 +73,7 @@ async function oursInvalidation(redisUrl: string, rounds: number) {
 }
 
 async function bentocacheInvalidation(redisUrl: string, prefix: string, rounds: number) {
-  const instance = () =>
-    new BentoCache({
-      default: 'near',
-      prefix: `${prefix}bento-inval`,
-      stores: {
-        near: bentostore()
-          .useL1Layer(memoryDriver({ maxItems: 100 }))
-          .useL2Layer(redisDriver({ connection: new Redis(redisUrl) }))
-          .useBus(redisBusDriver({ connection: new Redis(redisUrl) })),
-      },
-    });
-  const [a, b] = [instance(), instance()];
+  const [a, b] = [bentocacheWithMemoryTier(redisUrl, `${prefix}bento-inval`), bentocacheWithMemoryTier(redisUrl, `${prefix}bento-inval`)];
   let delivered: ((at: number) => void) | null = null;
   b.on('bus:message:received', () => delivered?.(performance.now()));
   try {
