@@ -42,7 +42,7 @@ export const HitRatioChart = memo(function HitRatioChart({ stats, windowLabel }:
     <ChartFrame
       testId="chart-hit-ratio"
       title="Hit ratio over time"
-      subtitle={`(hits + stale) ÷ lookups, last ${windowLabel}: each dot one ${step}-second bin, the line since the window began.`}
+      subtitle={`(hits + near hits + stale) ÷ lookups, last ${windowLabel}: each dot one ${step}-second bin, the line since the window began.`}
       empty={empty}
       emptyText={`No lookups in the last ${windowLabel}: no ratio to draw.`}
       legend={
