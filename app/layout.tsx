@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { SiteNav } from '@/components/site-nav';
 import { StatusBanner } from '@/components/status-banner';
+import { scenarioLinks } from '@/lib/scenarios/registry';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -23,7 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </span>
               Cache Lab
             </Link>
-            <SiteNav />
+            <SiteNav scenarios={scenarioLinks()} />
           </div>
         </header>
         <StatusBanner />
