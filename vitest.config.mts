@@ -14,6 +14,8 @@ const FAULTS = [
   'lib/cache/near/near-cache.test.ts',
   'lib/cache/near/near-strategy.test.ts',
   'lib/cache/cluster.test.ts',
+  'lib/cache/cluster-failover.test.ts',
+  'lib/cache/cluster-url.test.ts',
   'lib/http/rate-limit.test.ts',
 ];
 

@@ -29,6 +29,12 @@ export function recordProblem(code: ProblemCode, message: string, permanent = fa
   problems().set(code, { code, message: message.slice(0, 300), count: (known?.count ?? 0) + 1, lastAt: Date.now(), permanent: permanent || (known?.permanent ?? false) });
 }
 
+/** The operation works again (a metrics flush landed): its problem is over, whatever the window says. */
+export function resolveProblem(code: ProblemCode): void {
+  const known = problems().get(code);
+  if (known && !known.permanent) problems().delete(code);
+}
+
 /** An error reply, sorted by what it means for the cache. */
 export function problemCodeOf(message: string): ProblemCode {
   if (message.startsWith('CROSSSLOT')) return 'crossslot';

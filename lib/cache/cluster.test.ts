@@ -20,11 +20,13 @@ let app: {
   browse: typeof import('../keyspace/browse');
   health: typeof import('../health');
   redis: typeof import('../redis');
+  info: typeof import('../redis-info');
+  limit: typeof import('../http/rate-limit');
 };
 
 beforeAll(async () => {
   cluster = await OwnRedisCluster.start({ masters: 3 });
-  Object.assign(process.env, { REDIS_CLUSTER_NODES: cluster.seeds, STRATEGY_REFRESH_MS: '100', CACHE_LOCK_POLL_MS: '10' });
+  Object.assign(process.env, { REDIS_CLUSTER_NODES: cluster.seeds, STRATEGY_REFRESH_MS: '100', CACHE_LOCK_POLL_MS: '10', RATE_LIMIT_POINTS: '3' });
   app = {
     cache: await import('./index'),
     keys: await import('./keys'),
@@ -33,6 +35,8 @@ beforeAll(async () => {
     browse: await import('../keyspace/browse'),
     health: await import('../health'),
     redis: await import('../redis'),
+    info: await import('../redis-info'),
+    limit: await import('../http/rate-limit'),
   };
   inspect = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
 }, 60_000);
@@ -101,7 +105,8 @@ describe('on a Redis Cluster', () => {
         const hit = await lookup('username', key, { strategy });
         expect(hit).toMatchObject({ status: 'hit', strategy, key: full });
         await new Promise((resolve) => setTimeout(resolve, 200));
-        // Commands naming the key, sent by a client (not run inside a script, not the metrics batch whose events name it): the one lookup, on one node.
+        // Commands naming the key, sent by a client (not run inside a script, not the metrics batch
+        // whose recent-requests stream names it too): the one lookup, on one node.
         const seen = monitors.flatMap((monitor, node) =>
           monitor.lines.filter((line) => line.includes(`"${full}"`) && !line.includes(' lua]') && !line.includes('_stats:')).map((line) => ({ node, line })),
         );
@@ -179,6 +184,28 @@ describe('on a Redis Cluster', () => {
     expect(new Set(found.map((key) => key.node)).size).toBe(3);
     const sample = found[0]!;
     expect(sample.slot).toBe(Number(await inspect.cluster('KEYSLOT', sample.key)));
+  });
+
+  it('describes every node: role, slot ranges covering all 16384 slots, keys summed over the masters', async () => {
+    const info = await app.info.getRedisInfo();
+    expect(info).toMatchObject({ backend: 'redis', mode: 'cluster', cluster: { state: 'ok' } });
+    const masters = info.cluster?.nodes.filter((node) => node.role === 'master') ?? [];
+    expect(masters).toHaveLength(3);
+    const slots = masters.flatMap((node) => node.slots).reduce((total, range) => {
+      const [start, end = start] = range.split('-').map(Number);
+      return total + (end! - start! + 1);
+    }, 0);
+    expect(slots).toBe(16384);
+    expect(info.keys).toBe(masters.reduce((total, node) => total + (node.keys ?? 0), 0));
+    expect(info.keys).toBeGreaterThan(30);
+  });
+
+  it('rate-limits in the cluster: the budget is shared there, then a 429', async () => {
+    const { NextRequest } = await import('next/server');
+    const asking = () => app.limit.limitRequest(new NextRequest('http://localhost/api/username/x', { headers: { 'x-forwarded-for': '203.0.113.9' } }), 'scenario');
+    for (let index = 0; index < 3; index += 1) await asking();
+    await expect(asking()).rejects.toMatchObject({ status: 429 });
+    expect(Number(await inspect.get(`${app.keys.statsKeys.rateLimit('scenario')}:203.0.113.9`))).toBeGreaterThanOrEqual(3);
   });
 
   it('reports health ok on the cluster, and invalidates keys spread over slots', async () => {

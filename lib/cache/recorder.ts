@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { env } from '../env';
 import { RedisUnavailableError, withRedis, type RedisClient } from '../redis';
-import { recordProblem } from '../redis-problems';
+import { recordProblem, resolveProblem } from '../redis-problems';
 import { bucketIndex } from './histogram';
 import { clusterLayout, hashTagOf, statsKeys, strategyFields } from './keys';
 import { applyBatchCommand } from './scripts';
@@ -149,6 +149,7 @@ export class MetricsRecorder {
     for (const [index, batch] of batches.entries()) {
       try {
         await withRedis((client) => applyBatch(client, batch, this.prefix));
+        resolveProblem('metrics_flush');
       } catch (error) {
         noteFlushFailure(error);
         if (!(error instanceof RedisUnavailableError && error.notSent)) batch.mayHaveLanded = true;

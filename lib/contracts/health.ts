@@ -11,7 +11,9 @@ export const healthSchema = z.object({
     topology: z.enum(['standalone', 'cluster']),
   }),
   /** Cache commands failing although Redis may answer, in plain words with what to do (lib/health.ts). */
-  problems: z.array(z.object({ code: z.string(), summary: z.string(), advice: z.string(), detail: z.string(), count: z.number(), lastAt: z.number() })),
+  problems: z.array(
+    z.object({ code: z.string(), summary: z.string(), advice: z.string(), detail: z.string(), count: z.number(), lastAt: z.number() }),
+  ),
   /** This instance's near cache (strategy `near`): its L1 figures, or why it cannot run here. */
   nearCache: z.union([
     z.object({ available: z.literal(false), reason: z.string() }),

@@ -14,6 +14,8 @@ interface Node {
   process: ChildProcess;
 }
 
+const isRunning = (node: Node) => node.process.exitCode === null && node.process.signalCode === null;
+
 /**
  * A private Redis Cluster for tests: `masters` × (1 + `replicas`) redis-servers with
  * `--cluster-enabled yes` on free ports, joined by `redis-cli --cluster create`. Nothing is
@@ -63,7 +65,7 @@ export class OwnRedisCluster {
 
   /** Ports of the masters now (after a failover, the promoted replicas). */
   async masterPorts(): Promise<number[]> {
-    const alive = this.nodes.find((node) => node.process.exitCode === null && node.process.signalCode === null);
+    const alive = this.nodes.find(isRunning);
     if (!alive) return [];
     const text = await this.command(alive.port, 'CLUSTER', 'NODES');
     return text
@@ -76,7 +78,7 @@ export class OwnRedisCluster {
   /** Kills one node (SIGKILL, as a crash would): a master's replica takes over after the node timeout. */
   async kill(port: number): Promise<void> {
     const node = this.nodes.find((candidate) => candidate.port === port);
-    if (!node || node.process.exitCode !== null) return;
+    if (!node || !isRunning(node)) return;
     const exited = new Promise<void>((resolve) => node.process.once('exit', () => resolve()));
     node.process.kill('SIGKILL');
     await exited;
@@ -85,7 +87,7 @@ export class OwnRedisCluster {
   /** Every live node says `cluster_state:ok` with all slots served, and (with replicas) every replica's link is up. */
   async waitUntilHealthy(masters: number, replicas = 0, timeoutMs = 30_000): Promise<void> {
     await waitFor(async () => {
-      const live = this.nodes.filter((node) => node.process.exitCode === null && node.process.signalCode === null);
+      const live = this.nodes.filter(isRunning);
       for (const node of live) {
         const info = await this.command(node.port, 'CLUSTER', 'INFO').catch(() => '');
         if (!info.includes('cluster_state:ok') || !info.includes('cluster_slots_ok:16384')) return false;
