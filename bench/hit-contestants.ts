@@ -52,7 +52,7 @@ async function engineHit(): Promise<HitContestant> {
   return {
     name: 'Cache Lab engine hit',
     role: 'ours',
-    what: 'runScenario → cached(): the lookup script (one EVALSHA), envelope check, metrics batched in process',
+    what: 'runScenario → cached(): one GET, structural envelope check, metrics batched in process',
     run: async () => {
       if ((await runScenario(usernameScenario, { username: USERNAME })).status !== 'hit') misses += 1;
     },

@@ -4,7 +4,7 @@ import { env } from '../env';
 import { RedisUnavailableError, unlinkKeys, withRedis, type RedisClient } from '../redis';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
 import { cacheKey, lockKey, strategyFields } from './keys';
-import type { NearCache, NearEntry } from './near/near-cache';
+import type { NearCache } from './near/near-cache';
 import { processNearCache } from './near/process';
 import { readEntry, readTracked, type EntryRead } from './read';
 import { metricsRecorder, type Observation } from './recorder';
@@ -135,8 +135,11 @@ export class CacheEngine {
     if (options.mode === 'bypass') return this.bypass(call);
     const strategy = options.strategy ?? strategySettings().now(options.scenario) ?? (await strategySettings().of(options.scenario));
     const near = strategy === 'near' ? this.nearCache() : null;
-    const local = near?.peek<V>(call.key);
-    if (local) return this.servedFromL1(call, local);
+    if (near) {
+      const now = Date.now();
+      const local = near.peek<V>(call.key, now);
+      if (local) return answer(call, { status: 'near-hit', strategy, value: local.value, ttlMs: local.freshUntil - now, lookupMs: 0, computeMs: 0, refreshing: false }, now);
+    }
     const running = this.joinable(call);
     if (running) return this.join(call, running, 0);
 
@@ -207,11 +210,6 @@ export class CacheEngine {
     return null;
   }
 
-  private servedFromL1<V>(call: Call<V>, entry: NearEntry<V>): CachedResult<V> {
-    const result = finish(call, { status: 'near-hit', strategy: 'near', value: entry.value, ttlMs: Math.max(0, entry.freshUntil - Date.now()), lookupMs: 0, computeMs: 0, refreshing: false });
-    record(call.options, result);
-    return result;
-  }
 
   private served<V>(
     call: Call<V>,
@@ -223,9 +221,7 @@ export class CacheEngine {
     refresh: boolean,
   ): CachedResult<V> {
     if (refresh) this.refreshInBackground(call, strategy);
-    const result = finish(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl), lookupMs, computeMs: 0, refreshing: refresh });
-    record(call.options, result);
-    return result;
+    return answer(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl), lookupMs, computeMs: 0, refreshing: refresh });
   }
 
   private async missed<V>(call: Call<V>, strategy: CacheStrategy, claim: LockClaim, lookupMs: number): Promise<CachedResult<V>> {
@@ -240,9 +236,7 @@ export class CacheEngine {
     if (shared) this.inflight.set(call.key, { strategy, outcome });
     try {
       const done = await outcome;
-      const result = finish(call, { ...done, lookupMs: lookupMs + done.redisMs, refreshing: false });
-      record(call.options, result);
-      return result;
+      return answer(call, { ...done, lookupMs: lookupMs + done.redisMs, refreshing: false });
     } catch (error) {
       if (error instanceof NotAdmitted) throw error.cause;
       countFailure(call.options, 'miss', strategy);
@@ -266,9 +260,7 @@ export class CacheEngine {
       countFailure(call.options, 'coalesced', running.strategy);
       throw error;
     }
-    const result = finish(call, { status: 'coalesced', strategy: done.strategy, value: done.value as V, ttlMs: done.ttlMs, lookupMs, computeMs: 0, refreshing: false });
-    record(call.options, result);
-    return result;
+    return answer(call, { status: 'coalesced', strategy: done.strategy, value: done.value as V, ttlMs: done.ttlMs, lookupMs, computeMs: 0, refreshing: false });
   }
 
   /**
@@ -390,9 +382,7 @@ export class CacheEngine {
   private async bypass<V>(call: Call<V>): Promise<CachedResult<V>> {
     await call.options.admit?.();
     const { value, computeMs } = await timed(call.options.compute);
-    const result = finish(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
-    record(call.options, result);
-    return result;
+    return answer(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
   }
 }
 
@@ -445,36 +435,27 @@ interface Served<V> {
   refreshing: boolean;
 }
 
-function finish<V>(call: Call<V>, served: Served<V>): CachedResult<V> {
+/** The call's result, recorded as it is returned: every answer counts once. `now`: the clock already read on this path. */
+function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): CachedResult<V> {
   const { status, strategy, value, ttlMs, lookupMs, computeMs, refreshing } = served;
   const remaining = ttlMs !== null && ttlMs >= 0 ? ttlMs : null;
-  return {
+  const result: CachedResult<V> = {
     value,
     status,
     key: call.key,
     expiryKind: expiryKind(call.options.expiry),
     ttlMs: remaining,
-    expiresAt: remaining === null ? null : Date.now() + remaining,
+    expiresAt: remaining === null ? null : now + remaining,
     latencyMs: performance.now() - call.started,
     lookupMs,
     computeMs,
     strategy,
     refreshing,
   };
-}
-
-function record(options: CachedOptions<unknown>, result: CachedResult<unknown>) {
-  const observation: Observation = {
-    scenario: options.scenario,
-    source: source(options),
-    status: result.status,
-    key: result.key,
-    latencyMs: result.latencyMs,
-    computeMs: result.computeMs,
-    at: Date.now(),
-    strategy: result.strategy,
-  };
+  const { options } = call;
+  const observation: Observation = { scenario: options.scenario, source: source(options), status, key: call.key, latencyMs: result.latencyMs, computeMs, at: now, strategy };
   metricsRecorder().observe(observation);
+  return result;
 }
 
 /** A value under the key that is not ours: it is recomputed and overwritten, and counted as an error. */

@@ -86,12 +86,12 @@ export class NearCache {
     return this.status;
   }
 
-  /** The fresh L1 entry for a full key, or undefined (also whenever tracking is not on). */
-  peek<V>(key: string): NearEntry<V> | undefined {
+  /** The fresh L1 entry for a full key at `now`, or undefined (also whenever tracking is not on). */
+  peek<V>(key: string, now = Date.now()): NearEntry<V> | undefined {
     if (this.status !== 'ready') return undefined;
     const entry = this.l1.get(key);
     if (entry === undefined) return undefined;
-    if (entry.freshUntil > Date.now()) return entry as NearEntry<V>;
+    if (entry.freshUntil > now) return entry as NearEntry<V>;
     this.l1.delete(key);
     return undefined;
   }
