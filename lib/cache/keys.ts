@@ -79,6 +79,8 @@ export const statsKeys = {
   series: (source: TrafficSource, scenario: string, minute: number, prefix = env.CACHE_PREFIX) =>
     `${prefix}${STATS}${source}:ts:${tag(scenario)}:${minute}`,
   events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${tag(EVENTS_GROUP)}`,
+  /** Near-cache invalidations this app's instances received, one hash per minute, field = second. */
+  nearInvalidations: (minute: number, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}near:${tag('invalidations')}:${minute}`,
   /** One capped stream per cache entry: its life (stored, hits, expired, deleted…), see lib/keylife/timeline.ts. */
   life: (readableKey: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}life:${readableKey}`,
   /** Per-client request counts of the rate limiter (it appends `:<client>`); never listed as cache entries. */
