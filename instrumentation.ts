@@ -8,6 +8,8 @@ export async function register() {
   const { getRedis } = await import('./lib/redis');
   const { backend } = await getRedis();
   console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);
+  // Keyspace notifications (REDIS_NOTIFICATIONS): listening from the start, so no key's end is missed.
+  await (await import('./lib/keylife/hub')).startKeyLife();
   // Tested again in place so the Edge build drops this Node-only import.
   if (process.env.NEXT_RUNTIME === 'nodejs') (await import('./lib/scenarios/leaderboard/store')).openLeaderboardAtStart();
 }

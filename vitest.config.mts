@@ -20,6 +20,8 @@ const FAULTS = [
   // labs: pause, kill and restart their own lab redis-server; eviction runs measure hit ratios at full speed.
   'app/api/labs/labs.test.ts',
   'lib/labs/eviction.test.ts',
+  'lib/keylife/keylife.test.ts',
+  'lib/keylife/cluster.test.ts',
 ];
 
 export default defineConfig({

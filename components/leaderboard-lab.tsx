@@ -8,6 +8,7 @@ import { BoardTable } from './leaderboard/board-table';
 import { FreshnessCard, type LiveState } from './leaderboard/freshness-card';
 import { GameForm } from './leaderboard/game-form';
 import { BypassToggle } from './scenario/bypass-toggle';
+import { useTtlChoice } from './scenario/ttl-choice';
 import { ErrorNotice } from './scenario/error-notice';
 import { PrimaryButton } from './scenario/form-card';
 import { LabColumns } from './scenario/lab-columns';
@@ -26,6 +27,7 @@ interface Props {
 
 export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
   const [bypass, setBypass] = useState(false);
+  const ttl = useTtlChoice('until midnight');
   const [note, setNote] = useState<string | null>(null);
   const [live, setLive] = useState<LiveState>({ phase: 'idle' });
   const { state, history, run } = useScenarioRequest<TopPlayers>();
@@ -38,7 +40,7 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
   const read = () => {
     setNote(null);
     setLive({ phase: 'idle' });
-    const query = bypass ? '?cache=bypass' : '';
+    const query = ttl.query(bypass);
     return run(bypass ? 'top 50 (bypass)' : 'top 50', () => fetch(`/api/leaderboard${query}`));
   };
 
@@ -88,6 +90,7 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
           Read the top 50
         </PrimaryButton>
         <BypassToggle checked={bypass} onChange={setBypass} />
+        {ttl.control}
       </div>
 
       {loading && <PendingPanel startedAt={state.startedAt} what="Reading the top 50…" />}

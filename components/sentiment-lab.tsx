@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { SentimentValue } from '@/lib/contracts/sentiment';
 import { normaliseSentence } from '@/lib/scenarios/sentiment/normalise';
 import { BypassToggle } from './scenario/bypass-toggle';
+import { useTtlChoice } from './scenario/ttl-choice';
 import { ErrorNotice } from './scenario/error-notice';
 import { FIELD_CLASS, FormCard, PrimaryButton } from './scenario/form-card';
 import { LabColumns } from './scenario/lab-columns';
@@ -24,6 +25,7 @@ interface Props {
 export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Props) {
   const [sentence, setSentence] = useState('');
   const [bypass, setBypass] = useState(false);
+  const ttl = useTtlChoice(`${ttlMs / 3_600_000} h`);
   const [note, setNote] = useState<string | null>(null);
   const { state, history, run } = useScenarioRequest<SentimentValue>();
   const normalised = normaliseSentence(sentence);
@@ -31,7 +33,7 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
 
   const analyse = (text: string) => {
     setNote(null);
-    const query = bypass ? '?cache=bypass' : '';
+    const query = ttl.query(bypass);
     void run(text, () => fetch(`/api/sentiment${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sentence: text }) }));
   };
 
@@ -80,6 +82,7 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
           Analyse sentiment
         </PrimaryButton>
         <BypassToggle checked={bypass} onChange={setBypass} />
+        {ttl.control}
 
         <div className="mt-5 border-t border-slate-100 pt-4">
           <p className="text-sm font-semibold text-slate-800">Common sentences</p>

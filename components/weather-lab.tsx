@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { DAY_MS } from '@/lib/midnight';
 import type { WeatherReport, WeatherStrategy } from '@/lib/contracts/weather';
 import { BypassToggle } from './scenario/bypass-toggle';
+import { useTtlChoice } from './scenario/ttl-choice';
 import { ErrorNotice } from './scenario/error-notice';
 import { FIELD_CLASS, FormCard, PrimaryButton } from './scenario/form-card';
 import { PendingPanel } from './scenario/pending-panel';
@@ -31,6 +32,7 @@ const bothLookups: Summarise<WeatherReport> = (report, label) => [
 export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props) {
   const [city, setCity] = useState('paris');
   const [bypass, setBypass] = useState(false);
+  const ttl = useTtlChoice('24 h TTL and midnight');
   const [notes, setNotes] = useState<Partial<Record<WeatherStrategy, string>>>({});
   const { state, history, run } = useScenarioRequest<never, WeatherReport>(bothLookups);
 
@@ -38,7 +40,7 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
     event.preventDefault();
     setNotes({});
     const name = cities.find((candidate) => candidate.slug === city)?.name ?? city;
-    void run(name, () => fetch(`/api/weather/${encodeURIComponent(city)}${bypass ? '?cache=bypass' : ''}`));
+    void run(name, () => fetch(`/api/weather/${encodeURIComponent(city)}${ttl.query(bypass)}`));
   };
 
   const admin = useAdminAction();
@@ -72,6 +74,7 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
           <PrimaryButton disabled={state.phase === 'loading'}>Get the forecast</PrimaryButton>
         </div>
         <BypassToggle checked={bypass} onChange={setBypass} />
+        {ttl.control}
       </FormCard>
       <div className="order-last min-w-0 lg:order-none">
         <RequestHistory entries={history} />

@@ -115,6 +115,21 @@ const schema = z.object({
   LAB_MAX_LATENCY_MS: int(2000, 0, 60_000),
   LAB_FILL_MB: int(16, 1, 4096),
   LAB_MAX_TRAFFIC_SECONDS: int(300, 5, 86_400),
+  /** Key life (keyspace notifications, key timelines, the live event stream). */
+  /** `auto`: listen if the server's notify-keyspace-events has what is needed; `on`: CONFIG SET the missing classes at start; `off`: no subscriber. */
+  REDIS_NOTIFICATIONS: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Events kept per key timeline (a capped stream per key); bounds the memory of one key's history. */
+  KEYLIFE_TIMELINE_MAX_EVENTS: int(100, 10, 10_000),
+  /** How long a key's timeline outlives the key, so "what happened to it" can still be asked afterwards. */
+  KEYLIFE_RETAIN_SECONDS: int(600, 10, 7 * 24 * 3600),
+  /** Events each app process keeps for stream clients that reconnect with Last-Event-ID. */
+  STREAM_BUFFER_EVENTS: int(1000, 10, 100_000),
+  /** Seconds between heartbeat comments on an idle event stream (proxies close silent connections). */
+  STREAM_HEARTBEAT_SECONDS: int(15, 1, 300),
+  /** Open event streams per process at most; beyond that GET /api/stream answers 503. */
+  STREAM_MAX_CLIENTS: int(500, 1, 100_000),
+  /** Longest `?ttl=` (seconds) a scenario request may ask for its entry. */
+  SCENARIO_MAX_TTL_SECONDS: int(86_400, 1, 365 * 24 * 3600),
 
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),

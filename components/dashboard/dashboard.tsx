@@ -11,6 +11,7 @@ import { KeyBrowser } from './key-browser';
 import { KpiCards } from './kpi-cards';
 import { liveState } from './live-indicator';
 import { RecentRequests } from './recent-requests';
+import { ExpiryPanel } from '../keylife/expiry-panel';
 import { RedisPanel } from './redis-panel';
 import type { ScenarioOption } from './scenario-select';
 import { ScenarioTables } from './scenario-tables';
@@ -76,6 +77,7 @@ export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly Scen
         <RecentRequests events={events.data?.data} cachePrefix={cachePrefix} />
         <RedisPanel info={info.data?.data} app={data?.total} error={info.error as Error | undefined} />
       </div>
+      <ExpiryPanel info={info.data?.data} />
     </div>
   );
 }

@@ -1,19 +1,22 @@
 'use client';
 
 import { useState } from 'react';
+import { GONE_LINGER_MS, useGoneKeys } from '../keylife/use-gone-keys';
 import { useDebounced } from '../use-debounced';
 import { useNow } from '../use-now';
 import { ConfirmButton } from './confirm-button';
 import { sendAction } from './fetch-data';
-import { isShown } from './key-ledger';
+import { isShown, type ListedKey } from './key-ledger';
 import { KEY_COLUMNS, KeyRow } from './key-row';
 import { Panel } from './panel';
 import { ScenarioSelect, type ScenarioOption } from './scenario-select';
 import { useKeyPages } from './use-key-pages';
 import { ValueDialog } from './value-dialog';
 
-/** How long an expired key stays on screen, greyed out, before it goes. */
+/** How long an expired key stays on screen, greyed out, before it goes (when Redis does not say it removed it). */
 const EXPIRED_LINGER_MS = 1500;
+/** With notifications, a key whose TTL reached zero waits this long for Redis' `expired` (the ledger forgets after 10 s). */
+const AWAIT_REDIS_MS = 9000;
 const REFRESH_MS = 2000;
 
 /** The cached keys of every scenario, with live countdowns: SCAN pages, literal filters, invalidate and flush. */
@@ -26,7 +29,14 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
   const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused);
   const now = useNow(1000);
-  const visible = pages.keys.filter((entry) => !removing.has(entry.key) && isShown(entry, now, EXPIRED_LINGER_MS));
+  const { gone, reportsExpiry } = useGoneKeys();
+  // Rows of keys that went, kept to show them with their reason once the listing drops them.
+  const [remembered, setRemembered] = useState({ from: pages.ledger, entries: new Map<string, ListedKey>() as ReadonlyMap<string, ListedKey> });
+  if (remembered.from !== pages.ledger) setRemembered({ from: pages.ledger, entries: remember(remembered.entries, pages.keys, gone) });
+  const visible = withGoneKeys(
+    pages.keys.filter((entry) => !removing.has(entry.key) && isShown(entry, now, reportsExpiry ? AWAIT_REDIS_MS : EXPIRED_LINGER_MS)),
+    remembered.entries, gone, now,
+  );
   const selected = scenarios.find((option) => option.id === scenario);
 
   const act = async (work: () => Promise<string>) => {
@@ -114,7 +124,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       ) : (
         <ul className="max-h-[34rem] divide-y divide-slate-100 overflow-y-auto">
           {visible.map((entry) => (
-            <KeyRow key={entry.key} entry={entry} now={now} onView={setViewing} onInvalidate={invalidate} />
+            <KeyRow key={entry.key} entry={entry} now={now} gone={gone.get(entry.key)?.reason ?? null} awaitsRedis={reportsExpiry} onView={setViewing} onInvalidate={invalidate} />
           ))}
         </ul>
       )}
@@ -132,4 +142,22 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       <ValueDialog cacheKey={viewing} onClose={() => setViewing(null)} />
     </Panel>
   );
+}
+
+/** The rows just listed, plus earlier ones of keys that went (bounded by the keys on screen and the few that just went). */
+function remember(before: ReadonlyMap<string, ListedKey>, listed: readonly ListedKey[], gone: ReadonlyMap<string, unknown>): ReadonlyMap<string, ListedKey> {
+  const entries = new Map([...before].filter(([key]) => gone.has(key)));
+  for (const entry of listed) entries.set(entry.key, entry);
+  return entries;
+}
+
+/** A key that went (expired, evicted, invalidated) stays GONE_LINGER_MS with its reason, even once the listing no longer has it. */
+function withGoneKeys(listed: ListedKey[], seen: ReadonlyMap<string, ListedKey>, gone: ReadonlyMap<string, { at: number }>, now: number): ListedKey[] {
+  const shown = new Map(listed.map((entry) => [entry.key, entry]));
+  for (const [key, { at }] of gone) {
+    const entry = shown.get(key) ?? seen.get(key);
+    if (now - at >= GONE_LINGER_MS) shown.delete(key);
+    else if (entry) shown.set(key, entry);
+  }
+  return [...shown.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -1,6 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { Fragment } from 'react';
+import { keyLifeHref } from '../keylife/describe';
 import { formatBytes } from '@/lib/format';
 import { TtlCountdown } from '../scenario/ttl-countdown';
 import type { ListedKey } from './key-ledger';
@@ -10,23 +12,28 @@ interface Props {
   now: number;
   onView: (key: string) => void;
   onInvalidate: (key: string) => void;
+  /** Why it went (pushed by the server), e.g. "expired by Redis 0.8 s after its TTL". */
+  gone?: string | null;
+  /** Redis reports removals here: a key past its TTL is "not yet removed", not simply gone. */
+  awaitsRedis?: boolean;
 }
 
 /** The key browser's columns (header and rows share them); on a phone a row stacks instead. */
 export const KEY_COLUMNS = 'sm:grid-cols-[minmax(0,1fr)_5.5rem_6.5rem_11rem_10.5rem]';
 
 /** One cache entry: its key, size, how it expires, a live countdown, and what can be done to it. */
-export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
+export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRedis = false }: Props) {
   // In a cluster the readable key sits inside a hash tag: `<prefix>{<readable key>}`.
   const tagClose = entry.slot !== null && entry.key.endsWith('}') ? '}' : '';
   const prefix = entry.key.slice(0, entry.key.length - entry.readableKey.length - tagClose.length);
-  const expired = entry.expiresAt !== null && entry.expiresAt <= now;
+  const expired = gone !== null || (entry.expiresAt !== null && entry.expiresAt <= now);
   const size = entry.sizeBytes === null ? '—' : formatBytes(entry.sizeBytes);
   return (
     <li
       data-testid="key-row"
       data-key={entry.key}
       data-expired={expired}
+      data-gone={gone ?? undefined}
       className={`grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 px-2 py-2.5 transition-[opacity,background-color] duration-1000 ${KEY_COLUMNS} ${expired ? 'bg-rose-50 opacity-40' : ''}`}
     >
       <div className="col-start-1 row-start-1 min-w-0 sm:col-start-auto sm:row-start-auto">
@@ -45,6 +52,10 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
             </span>
           )}
           {entry.type === 'other' && ' · not a cache entry (wrong type)'}
+          {' · '}
+          <Link href={keyLifeHref(entry.key)} aria-label={`Life of ${entry.readableKey}`} className="font-semibold whitespace-nowrap text-indigo-700 hover:underline">
+            its life →
+          </Link>
         </p>
       </div>
       {/* One line on a phone; on wider screens `contents` lets both cells take their own columns. */}
@@ -55,7 +66,11 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
         </p>
       </div>
       <div className="col-span-2 min-w-0 whitespace-nowrap sm:col-span-1">
-        {entry.expiresAt === null ? (
+        {gone !== null ? (
+          <span data-testid="gone-reason" className="text-sm font-semibold whitespace-normal text-rose-800">{gone}</span>
+        ) : expired && awaitsRedis ? (
+          <span data-testid="awaiting-redis" className="text-sm whitespace-normal text-amber-800">TTL reached zero, not yet removed by Redis</span>
+        ) : entry.expiresAt === null ? (
           <span className="text-sm text-slate-500">never expires</span>
         ) : (
           <TtlCountdown variant="compact" expiresAt={new Date(entry.expiresAt).toISOString()} lifetimeMs={entry.lifetimeMs} />

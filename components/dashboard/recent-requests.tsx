@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { RecentEvent } from '@/lib/dashboard-types';
+import { keyLifeHref } from '../keylife/describe';
 import { RequestRows } from '../scenario/request-history';
 import { Panel } from './panel';
 
@@ -22,6 +23,7 @@ export function RecentRequests({ events, cachePrefix }: { events: RecentEvent[] 
     latencyMs: event.ms,
     detail: `${event.scenario}${event.source === 'sim' ? ' · simulated' : ''}`,
     fresh: previous !== null && !previous.has(event.id),
+    href: keyLifeHref(event.key),
   }));
   return (
     <Panel testId="recent-requests" title="Recent requests" subtitle={`The last ${rows.length} cache operations across all scenarios (a capped Redis stream).`}>

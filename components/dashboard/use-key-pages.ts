@@ -36,6 +36,8 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
   const last = pages?.[pages.length - 1];
   return {
     keys: [...ledger.values()],
+    /** Changes only when a listing arrives (a stable identity, unlike `keys`). */
+    ledger,
     more: last ? last.data.cursor !== '0' : false,
     scanCalls: (pages ?? []).reduce((sum, page) => sum + page.data.scanCalls, 0),
     loading: result.isLoading,

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAdminAction } from '../use-admin-action';
 import { BypassToggle } from './bypass-toggle';
+import { useTtlChoice } from './ttl-choice';
 import { ErrorNotice } from './error-notice';
 import { FIELD_CLASS, FormCard, PrimaryButton } from './form-card';
 import { LabColumns } from './lab-columns';
@@ -26,6 +27,7 @@ interface Props {
 export function LookupLab({ scenario, field, action, delayMs, lifetimeMs }: Props) {
   const [text, setText] = useState('');
   const [bypass, setBypass] = useState(false);
+  const ttl = useTtlChoice(lifetimeMs % 3_600_000 === 0 ? `${lifetimeMs / 3_600_000} h` : `${Math.round(lifetimeMs / 1000)} s`);
   const [note, setNote] = useState<string | null>(null);
   const { state, history, run } = useScenarioRequest<unknown>();
   const admin = useAdminAction();
@@ -35,7 +37,7 @@ export function LookupLab({ scenario, field, action, delayMs, lifetimeMs }: Prop
     event.preventDefault();
     setNote(null);
     admin.dismiss();
-    void run(text.trim() || text, () => fetch(urlOf(text, bypass ? '&cache=bypass' : '')));
+    void run(text.trim() || text, () => fetch(urlOf(text, ttl.query(bypass, '&'))));
   };
 
   const invalidate = () => {
@@ -60,6 +62,7 @@ export function LookupLab({ scenario, field, action, delayMs, lifetimeMs }: Prop
           <PrimaryButton disabled={state.phase === 'loading' || text.trim() === ''}>{action}</PrimaryButton>
         </div>
         <BypassToggle checked={bypass} onChange={setBypass} />
+        {ttl.control}
       </FormCard>
 
       {state.phase === 'loading' && <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what={`Looking up “${state.label}”…`} />}

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { formatLatency } from '@/lib/format';
 import { CacheBadge } from './cache-badge';
 import type { HistoryEntry } from './use-scenario-request';
@@ -22,6 +23,8 @@ export interface RequestRow extends Omit<HistoryEntry, 'id'> {
   detail?: string;
   /** Just arrived: tinted, fading out on the next render. */
   fresh?: boolean;
+  /** Where the label links to (the key's life). */
+  href?: string;
 }
 
 /** Requests as rows of status, label and latency; shared by the scenario pages and the dashboard. */
@@ -32,9 +35,15 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
         <li key={entry.id} className={`flex items-center gap-3 py-2 text-sm transition-colors duration-1000 ${entry.fresh ? 'bg-indigo-50' : ''}`}>
           <CacheBadge status={entry.status} />
           <span className="min-w-0 flex-1">
-            <span className="block truncate font-mono text-slate-800" title={entry.label}>
-              {entry.label}
-            </span>
+            {entry.href ? (
+              <Link href={entry.href} className="block truncate font-mono text-indigo-800 hover:underline" title={`What happened to ${entry.label}`}>
+                {entry.label}
+              </Link>
+            ) : (
+              <span className="block truncate font-mono text-slate-800" title={entry.label}>
+                {entry.label}
+              </span>
+            )}
             {/* On a phone the time column is hidden: it moves under the label. */}
             <span className={`block text-xs text-slate-500 ${entry.detail ? '' : 'sm:hidden'}`}>
               <span className="sm:hidden">

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { CacheMeta } from '@/lib/api-types';
 import { formatLatency } from '@/lib/format';
+import { KeyLifeLink } from '../keylife/key-life-link';
 import { CacheBadge, statusHint } from './cache-badge';
 import { TtlCountdown } from './ttl-countdown';
 
@@ -55,7 +56,9 @@ export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifet
       </div>
 
       <div className="mt-4">
-        <TtlCountdown expiresAt={cache.expiresAt} lifetimeMs={lifetimeMs} />
+        {/* A `?ttl=` override is this entry's lifetime, not the scenario's. */}
+        <TtlCountdown expiresAt={cache.expiresAt} lifetimeMs={cache.ttlAskedMs ?? lifetimeMs} />
+        {cache.strategy !== null && <KeyLifeLink fullKey={cache.key} className="mt-3 inline-block text-sm" />}
       </div>
 
       {onInvalidate && (

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { env } from '../env';
+import { keyLifeRecorder } from '../keylife/recorder';
 import { RedisUnavailableError, unlinkKeys, withRedis, type RedisClient } from '../redis';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
 import { cacheKey, lockKey, strategyFields } from './keys';
@@ -31,6 +32,8 @@ export interface CachedOptions<V> {
    * makes the call behave like a separate app instance: only Redis can spare it a computation.
    */
   coalesce?: boolean;
+  /** What asked, for the key's timeline, e.g. `GET /api/username/alice` (default: the source). */
+  origin?: string;
   /**
    * Called just before this call computes (a miss it leads, a bypass), never on a hit or when it
    * joins or waits for another's computation: the rate limiter charges expensive work, not hits.
@@ -58,6 +61,8 @@ export interface CachedResult<V> {
   strategy: CacheStrategy | null;
   /** This request was served stale and started the one background refresh. */
   refreshing: boolean;
+  /** The TTL the entry is stored with (a `?ttl=` override or the scenario's own); null for an absolute expiry. */
+  ttlAskedMs: number | null;
 }
 
 /** Runs Redis work; the default goes through the process-wide client and its circuit breaker. */
@@ -93,6 +98,9 @@ class Call<V> {
   get token(): string {
     return (this.lockToken ??= randomUUID());
   }
+
+  /** A background refresh replacing a value that is still there (the key's timeline says `overwritten`). */
+  overwrite = false;
 }
 
 /** Where the near cache stands for this engine: not asked yet, being set up, or known (null: unavailable here). */
@@ -319,6 +327,7 @@ export class CacheEngine {
         );
         // What Redis says, less the grace period: exactly the TTL asked for, right after the write.
         const ttlMs = pttl > 0 ? Math.max(0, pttl - plan.graceMs) : null;
+        if (pttl > 0) noteStored(call, computeMs, Date.now() + pttl);
         return { ...outcome, ttlMs, redisMs: performance.now() - storeStarted };
       } catch (error) {
         // Not stored (the lock, if any, expires by itself); the value still answers the request.
@@ -345,6 +354,8 @@ export class CacheEngine {
   /** Serve stale now; exactly one caller (it took the lock in the lookup script) refreshes behind it. */
   private refreshInBackground<V>(call: Call<V>, strategy: CacheStrategy) {
     const { scenario } = call.options;
+    // This request was answered stale already: its call now stands for the refresh.
+    call.overwrite = true;
     const refresh = this.computeAndStore(call, strategy, true).then(
       ({ computeMs }) => metricsRecorder().observeRefresh({ source: source(call.options), scenario, strategy, computeMs }),
       (error: unknown) => {
@@ -451,11 +462,20 @@ function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): CachedRe
     computeMs,
     strategy,
     refreshing,
+    ttlAskedMs: 'ttlMs' in call.options.expiry ? call.options.expiry.ttlMs : null,
   };
   const { options } = call;
   const observation: Observation = { scenario: options.scenario, source: source(options), status, key: call.key, latencyMs: result.latencyMs, computeMs, at: now, strategy };
   metricsRecorder().observe(observation);
+  if (status === 'hit' || status === 'stale' || status === 'near-hit') keyLifeRecorder().hit(call.key, now);
   return result;
+}
+
+/** The key's timeline: who stored it, how long it took, the TTL asked and when Redis may remove it. */
+function noteStored(call: Call<unknown>, computeMs: number, expiresAt: number) {
+  const { expiry } = call.options;
+  const by = call.overwrite ? 'swr refresh' : (call.options.origin ?? (source(call.options) === 'sim' ? 'simulator' : 'a request'));
+  keyLifeRecorder().stored({ key: call.key, by, computeMs, ttlMs: 'ttlMs' in expiry ? expiry.ttlMs : null, expiresAt, overwrite: call.overwrite });
 }
 
 /** A value under the key that is not ours: it is recomputed and overwritten, and counted as an error. */
@@ -472,9 +492,12 @@ export function cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
   return defaultEngine.cached(options);
 }
 
-/** Delete one cached entry by its readable key; true when something was deleted. */
-export async function invalidate(readableKey: string): Promise<boolean> {
-  return (await withRedis((client) => client.del(cacheKey(readableKey)))) > 0;
+/** Delete one cached entry by its readable key; true when something was deleted. `by` goes on the key's timeline. */
+export async function invalidate(readableKey: string, by = 'invalidate (DELETE on its scenario endpoint)'): Promise<boolean> {
+  const key = cacheKey(readableKey);
+  const deleted = (await withRedis((client) => client.del(key))) > 0;
+  if (deleted) await keyLifeRecorder().deleted(key, by);
+  return deleted;
 }
 
 /** Delete many entries (UNLINK in batches); the number deleted. */

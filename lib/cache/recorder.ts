@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { env } from '../env';
+import { keyLifeRecorder } from '../keylife/recorder';
 import { RedisUnavailableError, withRedis, type RedisClient } from '../redis';
 import { recordProblem, resolveProblem } from '../redis-problems';
 import { bucketIndex } from './histogram';
@@ -297,4 +298,7 @@ export function metricsRecorder(): MetricsRecorder {
   return anchor[RECORDER];
 }
 
-export const flushMetrics = () => metricsRecorder().flush();
+export const flushMetrics = async () => {
+  // Key timelines are batched the same way: "everything pending is written" covers both.
+  await Promise.all([metricsRecorder().flush(), keyLifeRecorder().flush()]);
+};

@@ -58,8 +58,9 @@ describe('the hit path', () => {
     const seen: string[] = [];
     monitor.on('monitor', (_time: string, args: string[], source: string) => {
       // Commands a script runs show up as coming from "lua": they are not round trips. The
-      // recorder's batched metrics (an EVALSHA on the `_stats:flushed:` key) may land meanwhile.
-      if (source === 'lua' || String(args[3] ?? '').includes('_stats:flushed:')) return;
+      // recorder's batched metrics (an EVALSHA on the `_stats:flushed:` key) and the key
+      // timeline's batched rows (on `_stats:life:`) may land meanwhile, off the request path.
+      if (source === 'lua' || /_stats:(flushed|life):/.test(String(args[3] ?? ''))) return;
       seen.push(`${String(args[0]).toLowerCase()} ${args.includes(roundTripKey) ? 'lookup' : args.join(' ')}`);
     });
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -22,6 +22,8 @@ export const cacheMetaSchema = z.strictObject({
   strategy: z.enum(STRATEGIES).nullable(),
   /** Served stale, and this request started the one background refresh. */
   refreshing: z.boolean(),
+  /** The TTL the entry is stored with (`?ttl=` or the scenario's own), ms; null for a fixed expiry time. */
+  ttlAskedMs: z.number().positive().nullable(),
 });
 export type CacheMeta = z.output<typeof cacheMetaSchema>;
 

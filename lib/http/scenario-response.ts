@@ -1,25 +1,39 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { invalidate, type CachedResult } from '../cache';
 import { cacheKey } from '../cache/keys';
+import { env } from '../env';
 import type { CacheMeta, Invalidated, ScenarioResponse } from '../contracts/scenario';
 import { runScenario, type Scenario } from '../scenarios/scenario';
 import { parseInput } from './validate';
 
-/** The query of every scenario lookup: `?cache=bypass` computes without the cache. */
-export const scenarioQuery = z.strictObject({ cache: z.enum(['bypass']).optional() });
+/**
+ * The query of every scenario lookup: `?cache=bypass` computes without the cache; `?ttl=<seconds>`
+ * stores the entry with that TTL instead of the scenario's own expiry (to watch it expire).
+ */
+export const scenarioQuery = z.strictObject({
+  cache: z.enum(['bypass']).optional(),
+  ttl: z.coerce.number().int().min(1).max(env.SCENARIO_MAX_TTL_SECONDS).optional(),
+});
 export type ScenarioQuery = z.output<typeof scenarioQuery>;
 
 /** What a scenario lookup takes from its route: the parsed query and the rate-limit charge for a computation. */
 export interface LookupRequest {
   query: ScenarioQuery;
   charge: () => Promise<void>;
+  /** Names the request on the key's timeline (`GET /api/username/ada`). */
+  request?: NextRequest;
 }
 
-/** The options of a lookup: bypass or not, and the client charged only when it computes. */
-export function lookupOptions({ query, charge }: LookupRequest) {
-  return { mode: query.cache ?? 'cache', admit: charge } as const;
+/** The options of a lookup: bypass or not, a `?ttl=` override, the client charged only when it computes. */
+export function lookupOptions({ query, charge, request }: LookupRequest) {
+  return {
+    mode: query.cache ?? 'cache',
+    ttlMs: query.ttl === undefined ? undefined : query.ttl * 1000,
+    admit: charge,
+    origin: request ? `${request.method} ${request.nextUrl.pathname}` : undefined,
+  } as const;
 }
 
 /** The shared envelope of every scenario endpoint: validate → run through the cache → shape. */
@@ -61,6 +75,7 @@ export function cacheMeta(result: CachedResult<unknown>): CacheMeta {
     computeMs: roundMs(result.computeMs),
     strategy: result.strategy,
     refreshing: result.refreshing,
+    ttlAskedMs: result.ttlAskedMs,
   };
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import type { KeyValue } from '../dashboard-types';
 import { env } from '../env';
 import { ApiError } from '../errors';
+import { keyLifeRecorder } from '../keylife/recorder';
 import { withRedis } from '../redis';
 import { findScenario } from '../scenarios/registry';
 import { assertCacheKey, keyFilter } from './own-key';
@@ -25,7 +26,9 @@ export async function readKeyValue(key: string): Promise<KeyValue> {
 /** Invalidate one entry; false when it was already gone. */
 export async function deleteKey(key: string): Promise<boolean> {
   assertCacheKey(key);
-  return (await withRedis((client) => client.del(key))) > 0;
+  const deleted = (await withRedis((client) => client.del(key))) > 0;
+  if (deleted) await keyLifeRecorder().deleted(key, 'key browser (DELETE /api/keys)');
+  return deleted;
 }
 
 /** Delete every entry of one scenario (its namespace under the prefix), never a metric. */
@@ -33,7 +36,9 @@ export async function flushScenario(id: string): Promise<number> {
   const scenario = findScenario(id);
   if (!scenario) throw new ApiError(404, 'unknown_scenario', `No scenario "${id}".`);
   const filter = keyFilter(scenario.namespace);
-  return withRedis((client) => unlinkMatching(client, filter.pattern, filter.accepts));
+  const by = `flush (DELETE /api/scenarios/${scenario.id}/cache)`;
+  const onUnlinked = (keys: string[]) => Promise.all(keys.map((key) => keyLifeRecorder().deleted(key, by)));
+  return withRedis((client) => unlinkMatching(client, filter.pattern, filter.accepts, onUnlinked));
 }
 
 const ttlOrNull = (ttl: unknown) => (typeof ttl === 'number' && ttl >= 0 ? ttl : null);

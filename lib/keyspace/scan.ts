@@ -37,16 +37,23 @@ export async function scanPage(client: Redis, pattern: string, cursor: string, l
 
 /**
  * Deletes every key matching `pattern` on every master, batch by batch as the walk finds them
- * (UNLINK frees memory off the main thread).
+ * (UNLINK frees memory off the main thread). `onUnlinked` hears each batch (the key timelines).
  */
-export async function unlinkMatching(client: RedisClient, pattern: string, keep: (key: string) => boolean = () => true): Promise<number> {
+export async function unlinkMatching(
+  client: RedisClient,
+  pattern: string,
+  keep: (key: string) => boolean = () => true,
+  onUnlinked?: (keys: string[]) => Promise<unknown>,
+): Promise<number> {
   let deleted = 0;
   for (const node of masterNodes(client)) {
     let cursor = '0';
     do {
       const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
       cursor = next;
-      deleted += await unlinkKeys(client, batch.filter((key) => keep(key)));
+      const doomed = batch.filter((key) => keep(key));
+      deleted += await unlinkKeys(client, doomed);
+      if (doomed.length > 0) await onUnlinked?.(doomed);
     } while (cursor !== '0');
   }
   return deleted;

@@ -51,6 +51,8 @@ export interface RunOptions {
   coalesce?: boolean;
   /** Overrides the scenario's expiry with this TTL (simulator runs that must see entries expire). */
   ttlMs?: number;
+  /** What asked, for the key's timeline (e.g. `GET /api/username/alice`). */
+  origin?: string;
   /** Called before the work runs (never on a hit): the route's rate-limit charge. */
   admit?: () => Promise<void>;
 }
@@ -66,6 +68,7 @@ export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: R
     source: options.source,
     strategy: options.strategy,
     coalesce: options.coalesce,
+    origin: options.origin,
     admit: options.admit,
   });
 }

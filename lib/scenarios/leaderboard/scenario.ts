@@ -66,6 +66,6 @@ export async function playGame({ playerId, score, invalidateOnWrite }: GameInput
     throw new ApiError(404, 'unknown_player', `There is no player ${playerId}: player IDs run from 1 to ${db.seed.players}.`);
   }
   const player = db.player(playerId) as Player;
-  const deleted = invalidateOnWrite ? await invalidate(leaderboardScenario.keyOf({})) : false;
+  const deleted = invalidateOnWrite ? await invalidate(leaderboardScenario.keyOf({}), 'a new game (POST /api/leaderboard/games, invalidateOnWrite)') : false;
   return { game: { ...game, playedAt: new Date(game.playedAt).toISOString() }, player, invalidated: invalidateOnWrite, deleted };
 }

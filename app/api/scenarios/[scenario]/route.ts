@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ApiError } from '@/lib/errors';
 import { route } from '@/lib/http/handler';
-import { invalidateEntry, serveScenario } from '@/lib/http/scenario-response';
+import { invalidateEntry, scenarioQuery, serveScenario } from '@/lib/http/scenario-response';
+import { parseInput } from '@/lib/http/validate';
 import { scenarioOrNotFound } from '@/lib/scenarios/registry';
 
 /**
@@ -12,9 +13,11 @@ import { scenarioOrNotFound } from '@/lib/scenarios/registry';
  */
 const params = z.object({ scenario: z.string().transform((id) => scenarioOrNotFound(id)) });
 const query = z.record(z.string(), z.string());
+/** `&ttl=<seconds>`: the same bounds as every scenario endpoint. */
+const ttlQuery = scenarioQuery.pick({ ttl: true });
 
-export const GET = route({ limit: 'compute', query, params }, ({ query: { cache, ...input }, params: { scenario }, charge }) =>
-  serveScenario(scenario, input, { query: { cache: cacheParam(cache) }, charge }, 'invalid_query'),
+export const GET = route({ limit: 'compute', query, params }, ({ query: { cache, ttl, ...input }, params: { scenario }, charge, request }) =>
+  serveScenario(scenario, input, { query: { cache: cacheParam(cache), ttl: parseInput(ttlQuery, { ttl }, 'invalid_query').ttl }, charge, request }, 'invalid_query'),
 );
 
 export const DELETE = route({ admin: true, limit: 'admin', query, params }, ({ query: input, params: { scenario } }) => invalidateEntry(scenario, input, 'invalid_query'));
