@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { CachedResult } from '../cache';
+import { recordRoomRequest } from '../classroom/record';
 import { runScenario, type Scenario } from '../scenarios/scenario';
 import { parseInput, parseQuery } from './validate';
 
@@ -16,7 +17,9 @@ export function cacheMode(request: NextRequest): 'cache' | 'bypass' {
 export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, request: NextRequest): Promise<NextResponse> {
   const mode = cacheMode(request);
   const input = parseInput(scenario.input, rawInput);
-  return scenarioResponse(await runScenario(scenario, input, { mode }));
+  const result = await runScenario(scenario, input, { mode });
+  await recordRoomRequest(request, result);
+  return scenarioResponse(result);
 }
 
 export function cacheMeta(result: CachedResult<unknown>) {
