@@ -27,16 +27,18 @@ export async function createRoom(limits: ClassroomLimits = classroomLimits(), no
   const open = openRoomsKey();
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
     const code = randomCode();
-    const claimed = await withRedis(async (redis) => {
+    // Refusals are returned, not thrown, inside withRedis: the circuit breaker counts a throw as a Redis failure.
+    const claim = await withRedis(async (redis) => {
       await redis.zremrangebyscore(open, '-inf', now);
-      if ((await redis.zadd(open, 'NX', expiresAt, code)) === 0) return false;
-      if ((await redis.zcard(open)) > limits.maxRooms) {
-        await redis.zrem(open, code);
-        throw new ClassroomError(429, 'too_many_rooms', `${limits.maxRooms} rooms are open already (CLASSROOM_MAX_ROOMS); close one or wait until one expires.`);
-      }
-      return true;
+      if ((await redis.zadd(open, 'NX', expiresAt, code)) === 0) return 'taken';
+      if ((await redis.zcard(open)) <= limits.maxRooms) return 'claimed';
+      await redis.zrem(open, code);
+      return 'full';
     });
-    if (!claimed) continue;
+    if (claim === 'full') {
+      throw new ClassroomError(429, 'too_many_rooms', `${limits.maxRooms} rooms are open already (CLASSROOM_MAX_ROOMS); close one or wait until one expires.`);
+    }
+    if (claim === 'taken') continue;
     const meta: RoomMeta = { code, createdAt: now, expiresAt };
     await withRedis(async (redis) => {
       const keys = roomKeys(code);
@@ -79,12 +81,12 @@ export async function closeRoom(code: string): Promise<boolean> {
 export async function startRound(code: string, kind: RoundKind, name: string | null, limits: ClassroomLimits = classroomLimits(), now = Date.now()): Promise<Round> {
   const meta = await readRoomMeta(code);
   const keys = roomKeys(code);
+  const current = Number(await withRedis((redis) => redis.hget(keys.round, 'number')));
+  if (current >= limits.maxRounds) {
+    throw new ClassroomError(409, 'too_many_rounds', `This room has run its ${limits.maxRounds} rounds (CLASSROOM_MAX_ROUNDS); open a new room.`);
+  }
+  const round = roundRecord(current + 1, kind, name, now);
   return withRedis(async (redis) => {
-    const current = Number(await redis.hget(keys.round, 'number'));
-    if (current >= limits.maxRounds) {
-      throw new ClassroomError(409, 'too_many_rounds', `This room has run its ${limits.maxRounds} rounds (CLASSROOM_MAX_ROUNDS); open a new room.`);
-    }
-    const round = roundRecord(current + 1, kind, name, now);
     await redis
       .multi()
       .hset(keys.round, roundFields(round))

@@ -24,14 +24,12 @@ export async function joinRoom(code: string, nickname: string, limits: Classroom
   const keys = roomKeys(code);
   const studentId = randomBytes(12).toString('base64url');
   const identity = nicknameIdentity(nickname);
-  return withRedis(async (redis) => {
-    if ((await redis.hsetnx(keys.nicknames, identity, studentId)) === 0) {
-      throw new ClassroomError(409, 'nickname_taken', `Someone in room ${code} is already called “${nickname}”; pick another nickname.`);
-    }
-    const seat = await redis.incr(keys.seats);
-    if (seat > limits.maxStudents) {
+  // Refusals are returned, not thrown, inside withRedis: the circuit breaker counts a throw as a Redis failure.
+  const seated = await withRedis(async (redis) => {
+    if ((await redis.hsetnx(keys.nicknames, identity, studentId)) === 0) return 'taken';
+    if ((await redis.incr(keys.seats)) > limits.maxStudents) {
       await redis.multi().decr(keys.seats).hdel(keys.nicknames, identity).exec();
-      throw new ClassroomError(409, 'room_full', `Room ${code} is full: ${limits.maxStudents} students (CLASSROOM_MAX_STUDENTS).`);
+      return 'full';
     }
     const student: StoredStudent = { nickname, joinedAt: now };
     await redis
@@ -41,6 +39,9 @@ export async function joinRoom(code: string, nickname: string, limits: Classroom
       .pexpireat(keys.nicknames, meta.expiresAt)
       .pexpireat(keys.seats, meta.expiresAt)
       .exec();
-    return { studentId, nickname, code };
+    return 'seated';
   });
+  if (seated === 'taken') throw new ClassroomError(409, 'nickname_taken', `Someone in room ${code} is already called “${nickname}”; pick another nickname.`);
+  if (seated === 'full') throw new ClassroomError(409, 'room_full', `Room ${code} is full: ${limits.maxStudents} students (CLASSROOM_MAX_STUDENTS).`);
+  return { studentId, nickname, code };
 }
