@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { PresenterToggle } from '@/components/presenter-mode';
 import { SiteNav } from '@/components/site-nav';
 import { StatusBanner } from '@/components/status-banner';
 import './globals.css';
@@ -24,6 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Cache Lab
             </Link>
             <SiteNav />
+            <PresenterToggle />
           </div>
         </header>
         <StatusBanner />

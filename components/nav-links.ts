@@ -7,4 +7,5 @@ export const NAV_LINKS = [
   { href: '/weather', label: 'Weather' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/simulator', label: 'Simulator' },
+  { href: '/classroom', label: 'Classroom' },
 ] as const;

@@ -1,0 +1,58 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import type { JoinedStudent } from '@/lib/classroom/types';
+import { errorMessage } from '../scenario/use-scenario-request';
+import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
+
+/** A phone joins a room under a nickname; the rules are on screen before the first try. */
+export function JoinForm({ code, nicknameMax, onJoined }: { code: string; nicknameMax: number; onJoined: (student: JoinedStudent) => void }) {
+  const [nickname, setNickname] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hintId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const response = await fetch(`/api/classroom/rooms/${code}/students`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname }) });
+      const body: unknown = await response.json();
+      if (!response.ok) setProblem(errorMessage(body, response.status));
+      else onJoined((body as { data: JoinedStudent }).data);
+    } catch {
+      setProblem('The server did not answer. Is the teacher’s machine still on the network?');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+      <label htmlFor="nickname" className="block text-lg font-semibold text-slate-900">
+        Your nickname
+      </label>
+      <p id={hintId} className="mt-1 text-sm text-slate-700">
+        Up to {nicknameMax} letters, digits, spaces and _ . ’ - — the room sees it on the projector.
+      </p>
+      <div className="mt-3 flex flex-col gap-3 sm:flex-row">
+        <input
+          id="nickname"
+          value={nickname}
+          onChange={(event) => setNickname(event.target.value)}
+          maxLength={nicknameMax}
+          autoComplete="nickname"
+          aria-describedby={hintId}
+          className={`min-w-0 flex-1 ${FIELD_CLASS}`}
+        />
+        <PrimaryButton disabled={busy || nickname.trim() === ''}>Join room {code}</PrimaryButton>
+      </div>
+      {problem && (
+        <p role="alert" className="mt-3 rounded-lg bg-rose-50 p-3 font-medium text-rose-800">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
