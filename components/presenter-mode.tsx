@@ -23,7 +23,8 @@ function choose(on: boolean) {
 /**
  * Presenter mode for a projector: a class on <html> that every page's CSS can use (bigger type,
  * high contrast, fewer controls). The URL is read in an effect, not with useSearchParams, so no
- * page loses static rendering for it.
+ * page loses static rendering for it. The button is for a laptop at a projector: phones keep their
+ * header short (`?presenter=1` still works there).
  */
 export function PresenterToggle() {
   const pathname = usePathname();
@@ -50,7 +51,7 @@ export function PresenterToggle() {
       onClick={toggle}
       aria-pressed={on}
       data-testid="presenter-toggle"
-      className={`rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap sm:ml-auto ${on ? 'bg-amber-300 text-slate-950' : 'text-slate-300 ring-1 ring-white/25 hover:bg-white/10 hover:text-white'}`}
+      className={`hidden rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap sm:ml-auto sm:block ${on ? 'bg-amber-300 text-slate-950' : 'text-slate-300 ring-1 ring-white/25 hover:bg-white/10 hover:text-white'}`}
     >
       Presenter mode
     </button>

@@ -1,5 +1,7 @@
 /** How students get in: the code, the link with this machine's LAN address, and a QR code drawn on the server. */
 export function JoinPanel({ code, joinUrl, qrSvg }: { code: string; joinUrl: string; qrSvg: string }) {
+  // Broken after the address, not inside it, when the card is narrow.
+  const { origin, pathname: path } = new URL(joinUrl);
   return (
     <section aria-label="Join this room" className="flex flex-col items-center gap-4 rounded-2xl border border-slate-200 bg-white p-5 text-center shadow-sm">
       <div>
@@ -16,7 +18,12 @@ export function JoinPanel({ code, joinUrl, qrSvg }: { code: string; joinUrl: str
         data-testid="join-qr"
       />
       <p className="text-sm text-slate-700">
-        Scan, or open <span className="font-mono font-semibold break-all text-slate-900" data-testid="join-url">{joinUrl}</span>
+        Scan, or open{' '}
+        <span className="font-mono font-semibold [overflow-wrap:anywhere] text-slate-900" data-testid="join-url">
+          {origin}
+          <wbr />
+          {path}
+        </span>
       </p>
     </section>
   );
