@@ -69,6 +69,7 @@ test('a teacher and three phones: join by code, predict, ask; the room shows it 
   await expect(teacher.getByTestId('figure-accuracy')).toHaveText('67 %');
   await expect(teacher.getByTestId('round-2-accuracy')).toHaveText('2 of 3 predictions right (67 %)');
   await expect(teacher.getByTestId('warmers')).toContainText('Ada’s request made the next 2 fast.');
+  await expect(teacher.getByTestId('round-ttl')).toContainText(`“${name}” is cached for another 23 h 59 min`);
   await expect(bob!.getByTestId('student-score')).toContainText('0 of 1 right');
 
   // The teacher invalidates the key: a new round, a fresh prediction, and a miss for whoever asks first.

@@ -34,7 +34,7 @@ export function JoinForm({ code, nicknameMax, onJoined }: { code: string; nickna
         Your nickname
       </label>
       <p id={hintId} className="mt-1 text-sm text-slate-700">
-        Up to {nicknameMax} letters, digits, spaces and _ . ’ - — the room sees it on the projector.
+        Up to {nicknameMax} letters, digits, spaces and _ . &apos; - (no emoji). The room sees it on the projector.
       </p>
       <div className="mt-3 flex flex-col gap-3 sm:flex-row">
         <input

@@ -10,6 +10,7 @@ import { useAdminAction } from '../use-admin-action';
 import { JoinPanel } from './join-panel';
 import { RequestFeed } from './request-feed';
 import { RoomFigures } from './room-figures';
+import { RoundCard } from './round-card';
 import { RoundControls } from './round-controls';
 import { RoundsTable } from './rounds-table';
 import { Warmers } from './warmers';
@@ -58,12 +59,7 @@ export function RoomLive({ code, joinUrl, qrSvg }: Props) {
           <p role="status" className="text-slate-600">Loading room {code}…</p>
         ) : (
           <>
-            <section aria-label="Current round" className="rounded-2xl bg-slate-900 p-5 text-white shadow-sm">
-              <p className="text-sm font-semibold tracking-wide text-amber-300 uppercase">Round {view.round.number}</p>
-              <p className="mt-1 text-2xl font-bold presenter:text-3xl" data-testid="round-prompt">
-                {view.round.prompt}
-              </p>
-            </section>
+            <RoundCard round={view.round} feed={view.feed} />
             <RoomFigures view={view} />
             <Panel title="Live requests" subtitle="Newest first; latency as the server measured it (lookup + compute)" testId="panel-feed">
               <RequestFeed feed={view.feed} />

@@ -45,7 +45,7 @@ export function StudentRoom({ code, nicknameMax }: { code: string; nicknameMax: 
       {view && <PredictForm student={student} round={view.round} onSent={() => void refresh()} />}
       {view?.you && (
         <p className="text-center text-slate-700" data-testid="student-score">
-          Your predictions: <strong className="text-slate-900">{view.you.correct} of {view.you.predicted}</strong> right · {view.you.requests} requests in this room
+          Your predictions: <strong className="text-slate-900">{view.you.correct} of {view.you.predicted}</strong> right · {view.you.requests === 1 ? '1 request' : `${view.you.requests} requests`} in this room
         </p>
       )}
     </div>

@@ -63,6 +63,7 @@ function classroomSuite(backend: 'redis' | 'embedded') {
       ]);
       expect(view.feed[2]).toMatchObject({ key: `expensive_function:${name}`, prediction: 'miss', predictedMs: 3000, round: 1 });
       expect(view.feed[2]!.latencyMs).toBeGreaterThanOrEqual(env.USERNAME_DELAY_MS);
+      expect(view.feed[2]!.expiresAt).toBeGreaterThan(Date.now() + env.USERNAME_TTL_HOURS * 3_600_000 - 60_000);
       expect(view.totals).toEqual({ requests: 3, hits: 2, misses: 1, hitRatio: 2 / 3 });
       expect(view.rounds).toHaveLength(1);
       expect(view.rounds[0]).toMatchObject({ number: 1, kind: 'free', requests: 3, predicted: 3, correct: 2, accuracy: 2 / 3 });

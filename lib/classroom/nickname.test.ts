@@ -21,6 +21,10 @@ describe('nicknames', () => {
     expect(problem('abcdefghi')).toBe('must be at most 8 characters');
   });
 
+  it('accepts the apostrophe phones type (’)', () => {
+    expect(nickname.parse('O’Neil')).toBe('O’Neil');
+  });
+
   it('refuses empty names, control characters, markup and emoji with a reason', () => {
     expect(problem('   ')).toBe('must not be empty');
     expect(problem('a\u0007b')).toMatch(/may contain only letters/);

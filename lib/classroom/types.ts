@@ -22,6 +22,8 @@ export interface RoomRequest {
   key: string;
   status: CacheStatus;
   latencyMs: number;
+  /** When the cached value expires, as this request saw it (ms); null when it was not cached. */
+  expiresAt: number | null;
   prediction: Outcome | null;
   predictedMs: number | null;
   /** null when nothing was predicted. */
