@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { expect, request as playwrightRequest, test, type APIResponse, type Browser, type Page } from '@playwright/test';
 import { startOwnApp } from './own-app';
 
@@ -98,31 +99,34 @@ async function json<T>(response: APIResponse): Promise<T> {
   return ((await response.json()) as { data: T }).data;
 }
 
-test('a room of 30 students (API clients) holds: every join, request and prediction counted, the 31st refused, the live view shows them all', async ({ page }) => {
+test('a room of 30 students (API clients) on two app instances holds: every join, request and prediction counted, the 31st refused, the live view shows them all', async ({ page }) => {
   test.setTimeout(120_000);
   // Its own app and redis-server: exactly 30 seats, and Redis timeouts a loaded test machine cannot trip (a 300 ms
   // timeout there would turn hits into BYPASS, as designed, and that is not what this test is about).
-  const app = await startOwnApp({
-    env: {
-      CLASSROOM_MAX_STUDENTS: '30',
-      REDIS_COMMAND_TIMEOUT_MS: '3000',
-      USERNAME_DELAY_MS: '800',
-      // A leaderboard this test never asks for: the smallest, in a file of its own.
-      LEADERBOARD_DB: `${process.env.TMPDIR ?? '/tmp'}/cachelab-e2e-classroom-${Date.now()}.db`,
-      LEADERBOARD_PLAYERS: '50',
-      LEADERBOARD_ROWS: '50',
-    },
-  });
+  const settings = {
+    CLASSROOM_MAX_STUDENTS: '30',
+    REDIS_COMMAND_TIMEOUT_MS: '3000',
+    USERNAME_DELAY_MS: '800',
+    CACHE_PREFIX: `cle2e-classroom-${Date.now().toString(36)}:`,
+    // A leaderboard this test never asks for: the smallest, in a file of its own.
+    LEADERBOARD_DB: `${process.env.TMPDIR ?? '/tmp'}/cachelab-e2e-classroom-${Date.now()}.db`,
+    LEADERBOARD_PLAYERS: '50',
+    LEADERBOARD_ROWS: '50',
+  };
+  const app = await startOwnApp({ env: settings });
+  // A second instance on the same Redis: half the class is served by it, and the room is one room.
+  const other = await startOwnApp({ env: { ...settings, REDIS_URL: app.redis.url } });
   const request = await playwrightRequest.newContext({ baseURL: app.url });
+  const via = (index: number, path: string) => `${index % 2 ? other.url : app.url}${path}`;
   try {
     const { code } = await json<{ code: string }>(await request.post('/api/classroom/rooms'));
     const students = await Promise.all(
       Array.from({ length: 30 }, async (_, index) => {
         const address = `10.2.0.${index + 1}`;
         const joined = await json<{ studentId: string }>(
-          await request.post(`/api/classroom/rooms/${code}/students`, { data: { nickname: `Student ${index + 1}` }, headers: { 'x-forwarded-for': address } }),
+          await request.post(via(index, `/api/classroom/rooms/${code}/students`), { data: { nickname: `Student ${index + 1}` }, headers: { 'x-forwarded-for': address } }),
         );
-        return { address, studentId: joined.studentId };
+        return { index, address, studentId: joined.studentId };
       }),
     );
     const late = await request.post(`/api/classroom/rooms/${code}/students`, { data: { nickname: 'Latecomer' }, headers: { 'x-forwarded-for': '10.2.0.99' } });
@@ -131,15 +135,15 @@ test('a room of 30 students (API clients) holds: every join, request and predict
     const name = `crowd_${Date.now().toString(36)}`;
     const wave = (prediction: 'hit' | 'miss') =>
       Promise.all(
-        students.map(async ({ address, studentId }) => {
-          const response = await request.get(`/api/username/${name}`, {
+        students.map(async ({ index, address, studentId }) => {
+          const response = await request.get(via(index, `/api/username/${name}`), {
             headers: { 'x-forwarded-for': address, 'x-classroom-room': code, 'x-classroom-student': studentId, 'x-classroom-prediction': prediction },
           });
           expect(response.status()).toBe(200);
           return response.headers()['x-cache'];
         }),
       );
-    // Thirty at once on a cold key: one computes, the rest wait for it. All MISS, as predicted.
+    // Thirty at once on a cold key: each instance computes once, the rest wait for it. All MISS, as predicted.
     expect(new Set(await wave('miss'))).toEqual(new Set(['MISS']));
     expect(new Set(await wave('hit'))).toEqual(new Set(['HIT']));
 
@@ -167,6 +171,8 @@ test('a room of 30 students (API clients) holds: every join, request and predict
     expect((await request.get(`/api/classroom/rooms/${code}`)).status()).toBe(404);
   } finally {
     await request.dispose();
+    await other.stop();
     await app.stop();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${settings.LEADERBOARD_DB}${suffix}`, { force: true });
   }
 });
