@@ -2,30 +2,22 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { JoinedStudent } from '@/lib/classroom/types';
-import { errorMessage } from '../scenario/use-scenario-request';
+import { ErrorNotice } from '../scenario/error-notice';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
+import { useSend } from './use-send';
 
 /** A phone joins a room under a nickname; the rules are on screen before the first try. */
 export function JoinForm({ code, nicknameMax, onJoined }: { code: string; nicknameMax: number; onJoined: (student: JoinedStudent) => void }) {
   const [nickname, setNickname] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, send } = useSend();
   const hintId = useId();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const response = await fetch(`/api/classroom/rooms/${code}/students`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname }) });
-      const body: unknown = await response.json();
-      if (!response.ok) setProblem(errorMessage(body, response.status));
-      else onJoined((body as { data: JoinedStudent }).data);
-    } catch {
-      setProblem('The server did not answer. Is the teacher’s machine still on the network?');
-    } finally {
-      setBusy(false);
-    }
+    void send(
+      () => fetch(`/api/classroom/rooms/${code}/students`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname }) }),
+      (body) => onJoined((body as { data: JoinedStudent }).data),
+    );
   };
 
   return (
@@ -49,9 +41,9 @@ export function JoinForm({ code, nicknameMax, onJoined }: { code: string; nickna
         <PrimaryButton disabled={busy || nickname.trim() === ''}>Join room {code}</PrimaryButton>
       </div>
       {problem && (
-        <p role="alert" className="mt-3 rounded-lg bg-rose-50 p-3 font-medium text-rose-800">
-          {problem}
-        </p>
+        <div className="mt-3">
+          <ErrorNotice message={problem} />
+        </div>
       )}
     </form>
   );

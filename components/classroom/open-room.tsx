@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { OpenedRoom } from '@/lib/classroom/types';
 import { CODE_LENGTH, CODE_PATTERN } from '@/lib/classroom/types';
 import { adminFetch } from '../admin-token';
+import { ErrorNotice } from '../scenario/error-notice';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
 import { errorMessage } from '../scenario/use-scenario-request';
 import { useAdminAction } from '../use-admin-action';
@@ -27,11 +28,7 @@ export function OpenRoom() {
       <PrimaryButton onClick={open} className="self-start">
         Open a room
       </PrimaryButton>
-      {problem && (
-        <p role="alert" className="rounded-lg bg-rose-50 p-3 font-medium text-rose-800">
-          {problem}
-        </p>
-      )}
+      {problem && <ErrorNotice message={problem} />}
       {admin.prompt}
     </div>
   );

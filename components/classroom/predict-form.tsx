@@ -6,7 +6,8 @@ import { outcomeOf, ROOM_HEADERS, type JoinedStudent, type Outcome, type Round }
 import { formatLatency } from '@/lib/format';
 import { CacheBadge } from '../scenario/cache-badge';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
-import { errorMessage } from '../scenario/use-scenario-request';
+import { ErrorNotice } from '../scenario/error-notice';
+import { useSend } from './use-send';
 
 type Answer = { name: string; prediction: Outcome; predictedMs: number | null; response: ScenarioResponse<{ username_extended: string }> };
 
@@ -20,8 +21,7 @@ export function PredictForm({ student, round, onSent }: { student: JoinedStudent
   const [prediction, setPrediction] = useState<Outcome | null>(null);
   const [predictedMs, setPredictedMs] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, send } = useSend();
 
   // A new round names its own key and wants a fresh prediction.
   if (round.number !== roundSeen) {
@@ -30,26 +30,20 @@ export function PredictForm({ student, round, onSent }: { student: JoinedStudent
     setPrediction(null);
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (prediction === null) return;
-    setBusy(true);
-    setProblem(null);
     const guess = predictedMs.trim() === '' ? null : Number(predictedMs);
     const headers: Record<string, string> = { [ROOM_HEADERS.room]: student.code, [ROOM_HEADERS.student]: student.studentId, [ROOM_HEADERS.prediction]: prediction };
     if (guess !== null) headers[ROOM_HEADERS.predictedMs] = String(guess);
-    try {
-      const response = await fetch(`/api/username/${encodeURIComponent(name.trim())}`, { headers });
-      const body: unknown = await response.json();
-      if (!response.ok) setProblem(errorMessage(body, response.status));
-      else setAnswer({ name: name.trim(), prediction, predictedMs: guess, response: body as Answer['response'] });
+    const asked = name.trim();
+    void send(
+      () => fetch(`/api/username/${encodeURIComponent(asked)}`, { headers }),
+      (body) => setAnswer({ name: asked, prediction, predictedMs: guess, response: body as Answer['response'] }),
+    ).then(() => {
       setPrediction(null);
       onSent();
-    } catch {
-      setProblem('The server did not answer. Is the teacher’s machine still on the network?');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -93,11 +87,7 @@ export function PredictForm({ student, round, onSent }: { student: JoinedStudent
         />
       </div>
       <PrimaryButton disabled={busy || prediction === null || name.trim() === ''}>{prediction === null ? 'Predict first' : '2. Send the request'}</PrimaryButton>
-      {problem && (
-        <p role="alert" className="rounded-lg bg-rose-50 p-3 font-medium text-rose-800">
-          {problem}
-        </p>
-      )}
+      {problem && <ErrorNotice message={problem} />}
       {answer && <AnswerCard answer={answer} />}
     </form>
   );
