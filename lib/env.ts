@@ -95,6 +95,8 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+/** The schema itself, for the test that keeps docs/settings.md in step with it (lib/env-docs.test.ts). */
+export { schema as envSchema };
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -115,7 +117,7 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
   const problems = parsed.error.issues
     .map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${shown(String(issue.path[0]))})`)
     .join('\n');
-  throw new Error(`Invalid Cache Lab configuration:\n${problems}\nSee README.md "Settings" for every variable and its default.`);
+  throw new Error(`Invalid Cache Lab configuration:\n${problems}\nSee docs/settings.md for every variable, its default and its bounds.`);
 }
 
 /** Read and validated once per process; tests set process.env before importing. */

@@ -5,7 +5,7 @@ import { env } from '../../env';
 import { ApiError } from '../../http/errors';
 import { nextMidnight } from '../../midnight';
 import type { Scenario } from '../scenario';
-import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type Player } from './db';
+import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type Player } from './model';
 import { leaderboardStore, topPlayers, type TopPlayers } from './store';
 
 export const leaderboardInput = z.strictObject({});
