@@ -77,7 +77,7 @@ const schema = z.object({
   CLASSROOM_NICKNAME_MAX: int(24, 2, 64),
   /** Guided rounds one room may run. */
   CLASSROOM_MAX_ROUNDS: int(50, 1, 1000),
-  /** Latest requests a room keeps for its live feed (older ones still count in the totals). */
+  /** Latest requests a room keeps for its live feed (older ones still count in the totals); also the keys it follows for "who warmed it". */
   CLASSROOM_FEED_LENGTH: int(60, 10, 1000),
   /** Origin printed in join links and the QR code (e.g. http://192.168.1.20:3000); unset: this machine's LAN address. */
   CLASSROOM_JOIN_ORIGIN: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),

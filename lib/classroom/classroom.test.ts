@@ -128,6 +128,27 @@ function classroomSuite(backend: 'redis' | 'embedded') {
       expect(await refusal(readRoomView(first.code))).toBe('room_not_found');
     });
 
+    it('tracks who warmed at most feedLength keys, and keeps counting the ones it tracks', async () => {
+      const limits = classroomLimits({ feedLength: 10 });
+      const { code } = await createRoom(limits);
+      const ada = await joinRoom(code, 'Ada', limits);
+      const { recordRequest } = await import('./record');
+      const served = (key: string, status: 'miss' | 'hit') =>
+        ({ key: `${env.CACHE_PREFIX}expensive_function:${key}`, status, latencyMs: 1, expiresAt: null, strategy: 'cache-aside' }) as Parameters<typeof recordRequest>[1];
+      const tag = { room: code, student: ada.studentId, prediction: null, predictedMs: null };
+      for (let index = 0; index < 12; index += 1) await recordRequest(tag, served(`k${index}`, 'miss'), limits);
+      await recordRequest(tag, served('k0', 'hit'), limits);
+      await recordRequest(tag, served('k11', 'hit'), limits);
+      const tracked = await withRedis((client) => client.hlen(roomKeys(code).warmHits));
+      expect(tracked).toBe(10);
+      const view = await readRoomView(code, null, limits);
+      expect(view.warmers[0]).toMatchObject({ key: 'expensive_function:k0', warmedBy: 'Ada', hitsSince: 1 });
+      expect(view.warmers.map((warmer) => warmer.key)).not.toContain('expensive_function:k11');
+      expect(view.totals.requests).toBe(14);
+      expect(view.feed).toHaveLength(10);
+      await closeRoom(code);
+    });
+
     it('expires with every key it wrote', async () => {
       const limits = classroomLimits({ lifetimeMs: 1500 });
       const { code } = await createRoom(limits);

@@ -50,14 +50,15 @@ export async function recordRequest(tag: RoomTag, result: CachedResult<unknown>,
   const keys = roomKeys(tag.room);
   const key = result.key.startsWith(env.CACHE_PREFIX) ? result.key.slice(env.CACHE_PREFIX.length) : result.key;
   return withRedis(async (redis) => {
-    const [meta, student, round, warm] = await redis
+    const [meta, student, round, warm, tracked] = await redis
       .pipeline()
       .get(keys.meta)
       .hget(keys.students, tag.student)
       .hget(keys.round, 'number')
       .hget(keys.warm, key)
+      .hlen(keys.warmHits)
       .exec()
-      .then((replies) => (replies ?? []).map(([error, value]) => (error ? null : (value as string | null))));
+      .then((replies) => (replies ?? []).map(([error, value]) => (error ? null : String(value ?? '') || null)));
     if (!meta || !student) return null;
     const { expiresAt } = JSON.parse(meta) as { expiresAt: number };
     const { nickname } = JSON.parse(student) as StoredStudent;
@@ -82,9 +83,11 @@ export async function recordRequest(tag: RoomTag, result: CachedResult<unknown>,
     const write = redis.multi().lpush(keys.feed, JSON.stringify(entry)).ltrim(keys.feed, 0, limits.feedLength - 1);
     for (const field of counted) write.hincrby(keys.totals, field, 1);
     // Only a request that computed and stored the value warmed it; a coalesced one waited for someone else's.
-    if (result.status === 'miss' && result.strategy !== null) {
+    // Keys already tracked keep counting; new ones stop being tracked past the feed's length (Redis memory).
+    const trackable = warm !== null || Number(tracked ?? 0) < limits.feedLength;
+    if (result.status === 'miss' && result.strategy !== null && trackable) {
       write.hset(keys.warm, key, JSON.stringify({ nickname, at: now })).hset(keys.warmHits, key, 0);
-    } else if (outcome === 'hit') {
+    } else if (outcome === 'hit' && trackable) {
       write.hincrby(keys.warmHits, key, 1);
     }
     for (const written of [keys.feed, keys.totals, keys.warm, keys.warmHits]) write.pexpireat(written, expiresAt);
