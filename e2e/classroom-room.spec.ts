@@ -92,6 +92,12 @@ test('a teacher and three phones: join by code, predict, ask; the room shows it 
   await dan.getByLabel('Your nickname').fill('ada');
   await dan.getByRole('button', { name: `Join room ${code}` }).click();
   await expect(dan.getByRole('main').getByRole('alert')).toContainText('already called “ada”');
+
+  // The teacher closes the room (asked first); the phones say so instead of going quiet.
+  await teacher.getByRole('button', { name: 'Close the room now' }).click();
+  await teacher.getByRole('button', { name: 'Close it' }).click();
+  await expect(teacher).toHaveURL(/\/classroom$/);
+  await expect(ada!.getByRole('main').getByRole('alert')).toContainText(`Room ${code} is not open`);
 });
 
 async function json<T>(response: APIResponse): Promise<T> {

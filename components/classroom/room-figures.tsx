@@ -8,7 +8,7 @@ export function RoomFigures({ view }: { view: RoomView }) {
     <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <Figure label="Students" value={`${view.students.length}`} testId="figure-students" note={`of ${view.maxStudents} seats`} />
       <Figure label="Requests" value={formatCount(view.totals.requests)} testId="figure-requests" note={`${formatCount(view.totals.hits)} HIT · ${formatCount(view.totals.misses)} MISS`} />
-      <Figure label="Room hit ratio" value={formatPercent(view.totals.hitRatio, 0)} testId="figure-hit-ratio" note="HIT ÷ all requests" accent="text-emerald-700" />
+      <Figure label="Room hit ratio" value={formatPercent(view.totals.hitRatio, 0)} testId="figure-hit-ratio" note="HIT ÷ cache lookups" accent="text-emerald-700" />
       <Figure
         label={`Round ${view.round.number} predictions`}
         value={formatPercent(current?.accuracy ?? null, 0)}

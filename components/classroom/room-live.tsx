@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { formatSpan } from '@/lib/format';
 import { adminFetch } from '../admin-token';
+import { ConfirmButton } from '../dashboard/confirm-button';
 import { Panel } from '../dashboard/panel';
 import { useNow } from '../use-now';
 import { useAdminAction } from '../use-admin-action';
@@ -31,7 +32,7 @@ export function RoomLive({ code, joinUrl, qrSvg }: Props) {
 
   if (gone) return <RoomClosed code={code} message={error?.message ?? ''} />;
   const close = () =>
-    void admin.run(async () => {
+    admin.run(async () => {
       const response = await adminFetch(`/api/classroom/rooms/${code}`, { method: 'DELETE' });
       if (response.ok) router.push('/classroom');
     });
@@ -43,9 +44,9 @@ export function RoomLive({ code, joinUrl, qrSvg }: Props) {
         <RoundControls code={code} onStarted={() => void refresh()} />
         <div data-presenter="hide" className="flex flex-col gap-2 text-sm text-slate-700">
           {view && <p>The room closes by itself in {formatSpan(view.expiresAt - now)}.</p>}
-          <button type="button" onClick={close} className="self-start rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-semibold text-slate-800 hover:bg-slate-50">
-            Close the room now
-          </button>
+          <div className="self-start">
+            <ConfirmButton label="Close the room now" question="Close the room for everyone?" confirmLabel="Close it" onConfirm={close} />
+          </div>
           {admin.prompt}
         </div>
       </div>
