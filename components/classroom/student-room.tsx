@@ -29,7 +29,7 @@ export function StudentRoom({ code, nicknameMax }: { code: string; nicknameMax: 
     <div className="flex flex-col gap-4">
       <div className="rounded-2xl bg-slate-900 p-4 text-white">
         <p className="text-sm text-slate-300">
-          Room <span className="font-mono font-bold text-white">{code}</span> · you are <strong className="text-white" data-testid="student-nickname">{student.nickname}</strong>
+          You are <strong className="text-white" data-testid="student-nickname">{student.nickname}</strong>
         </p>
         {view ? (
           <>
