@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PresenterToggle } from '@/components/presenter-mode';
 import { SiteNav } from '@/components/site-nav';
 import { StatusBanner } from '@/components/status-banner';
+import { scenarioLinks } from '@/lib/scenarios/registry';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -24,7 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </span>
               Cache Lab
             </Link>
-            <SiteNav />
+            <SiteNav scenarios={scenarioLinks()} />
             <PresenterToggle />
           </div>
         </header>

@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { NAV_LINKS } from './nav-links';
+import { siteLinks, type NavLink } from './nav-links';
 
-export function SiteNav() {
+/** `scenarios`: the registry's scenario pages, passed by the (server) layout. */
+export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-1 pb-1 sm:pb-0">
-      {NAV_LINKS.map((link) => {
+      {siteLinks(scenarios).map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (
           <Link

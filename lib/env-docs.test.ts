@@ -23,6 +23,7 @@ interface Row {
 /** Defaults that are not a fixed value, written in words, and the value each stands for in this process. */
 const PROSE_DEFAULTS: Record<string, unknown> = {
   unset: undefined,
+  none: '',
   "the server's time zone": Intl.DateTimeFormat().resolvedOptions().timeZone,
 };
 

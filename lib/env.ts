@@ -37,6 +37,10 @@ const schema = z.object({
   WEATHER_DELAY_MS: int(2000, 0, 120_000),
   WEATHER_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
 
+  /** Exchange rates: the simulated upstream's delay, and how often a new rate is published (entries end at the next one). */
+  RATES_DELAY_MS: int(1000, 0, 120_000),
+  RATES_PUBLISH_EVERY_MINUTES: int(60, 1, 24 * 60),
+
   /** Stampede lock: its lifetime (must exceed the slowest computation), how long others wait for the value, how often they look. */
   CACHE_LOCK_TTL_MS: int(15_000, 100, 600_000),
   CACHE_LOCK_WAIT_MS: int(10_000, 0, 600_000),
@@ -86,12 +90,23 @@ const schema = z.object({
   ADMIN_TOKEN: optionalText,
   /** Largest request body accepted, in bytes. */
   MAX_BODY_BYTES: int(16_384, 64, 10_000_000),
-  /** Requests per client per window on expensive and mutating endpoints; 0 disables the limit. */
+  /** Per client per window: requests that compute (a miss or bypass; a hit is never charged) and mutations, each bucket apart; 0 disables. */
   RATE_LIMIT_POINTS: int(120, 0, 1_000_000),
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 86_400),
 
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),
+
+  /* Route rules (routes helper). */
+  /**
+   * DNS rebinding guard: host names (comma-separated, no port, e.g. `cachelab.example.org,teacher.local`) the app
+   * answers to besides IP literals and `localhost`, which are always accepted. Any other Host is a 421. Default: none.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== ''))
+    .pipe(z.array(z.string().max(253).regex(/^[a-z0-9.-]+$/, 'host names only: letters, digits, "." and "-" (no port, no scheme)'))),
 });
 
 export type Env = z.infer<typeof schema>;

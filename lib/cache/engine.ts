@@ -28,6 +28,12 @@ export interface CachedOptions<V> {
    * makes the call behave like a separate app instance: only Redis can spare it a computation.
    */
   coalesce?: boolean;
+  /**
+   * Called just before this call computes (a miss it leads, a bypass), never on a hit or when it
+   * joins or waits for another's computation: the rate limiter charges expensive work, not hits.
+   * A rejection fails the call before any work and is not counted as a request.
+   */
+  admit?: () => Promise<void>;
 }
 
 export interface CachedResult<V> {
@@ -154,7 +160,9 @@ export class CacheEngine {
     const running = claim === 'locked' ? undefined : this.joinable(call);
     if (running) return this.join(call, running, lookupMs);
 
-    const outcome = claim === 'contended' ? this.awaitHolder(call, strategy) : this.computeAndStore(call, strategy, claim === 'locked');
+    // Registered in `inflight` before anything is awaited, so concurrent misses of this process still join it.
+    const outcome =
+      claim === 'contended' ? this.awaitHolder(call, strategy) : this.admit(call, claim === 'locked').then(() => this.computeAndStore(call, strategy, claim === 'locked'));
     const shared = call.options.coalesce !== false && !this.inflight.has(call.key);
     if (shared) this.inflight.set(call.key, { strategy, outcome });
     try {
@@ -163,6 +171,7 @@ export class CacheEngine {
       record(call.options, result);
       return result;
     } catch (error) {
+      if (error instanceof NotAdmitted) throw error.cause;
       countFailure(call.options, 'miss', strategy);
       throw error;
     } finally {
@@ -179,6 +188,8 @@ export class CacheEngine {
     try {
       done = await running.outcome;
     } catch (error) {
+      // The leader was refused its computation (its client's budget): that is not this caller's answer.
+      if (error instanceof NotAdmitted) return this.cached(call.options);
       countFailure(call.options, 'coalesced', running.strategy);
       throw error;
     }
@@ -268,6 +279,16 @@ export class CacheEngine {
     void refresh.finally(() => this.refreshes.delete(refresh));
   }
 
+  /** The caller's admission to compute; refused, it lets go of the lock at once so a waiter takes over. */
+  private async admit(call: Call<unknown>, holdsLock: boolean): Promise<void> {
+    try {
+      await call.options.admit?.();
+    } catch (error) {
+      if (holdsLock) await this.release(call);
+      throw new NotAdmitted(error);
+    }
+  }
+
   private async release(call: Call<unknown>): Promise<void> {
     try {
       await this.redis((client) => cacheCommands(client).cachelabRelease(call.lock, call.token));
@@ -282,10 +303,18 @@ export class CacheEngine {
   }
 
   private async bypass<V>(call: Call<V>): Promise<CachedResult<V>> {
+    await call.options.admit?.();
     const { value, computeMs } = await timed(call.options.compute);
     const result = finish(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
     record(call.options, result);
     return result;
+  }
+}
+
+/** `admit` refused a computation: the leader's own error (its cause), never shared with callers that joined it. */
+class NotAdmitted extends Error {
+  constructor(readonly cause: unknown) {
+    super('not admitted to compute');
   }
 }
 

@@ -1,11 +1,9 @@
-/** What can go wrong with a room, with the HTTP status it deserves; the routes turn it into the one error shape. */
-export class ClassroomError extends Error {
-  constructor(
-    readonly status: 404 | 409 | 429,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+import { ApiError } from '../errors';
+
+/** What can go wrong with a room, with the HTTP status it deserves (lib/http shapes it like every error). */
+export class ClassroomError extends ApiError {
+  constructor(status: 404 | 409 | 429, code: string, message: string) {
+    super(status, code, message);
     this.name = 'ClassroomError';
   }
 }

@@ -35,8 +35,8 @@ export function roomTagOf(headers: Headers): RoomTag | null {
  * gone, a stranger's id or Redis trouble only mean nothing is recorded, which the student's page
  * shows (its own count does not move).
  */
-export async function recordRoomRequest(request: Request, result: CachedResult<unknown>): Promise<void> {
-  const tag = roomTagOf(request.headers);
+export async function recordRoomRequest(request: Request | undefined, result: CachedResult<unknown>): Promise<void> {
+  const tag = request ? roomTagOf(request.headers) : null;
   if (tag === null) return;
   try {
     await recordRequest(tag, result);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { escapeGlob, isInternalKey } from '../cache/keys';
 import { env } from '../env';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 import { SCENARIOS } from '../scenarios/registry';
 
 /** A cache entry of ours: under CACHE_PREFIX and not one of the metric keys kept beside them. */

@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { env } from '../env';
 import { HOUR_MS, simulateWork, type Scenario } from './scenario';
 
-/** Trimmed and lower-cased so "Alice" and " alice " share one cache entry. */
-export const usernameInput = z.object({
+/**
+ * NFKC-normalised, trimmed and lower-cased before it is checked and keyed, so "Alice", " alice ",
+ * full-width "Ａｌｉｃｅ" share one entry, and "é" typed as "e" + a combining accent is the "é" it shows.
+ */
+export const usernameInput = z.strictObject({
   username: z
     .string({ error: 'username must be text' })
+    .normalize('NFKC')
     .trim()
     .min(1, 'must not be empty')
     .max(64, 'must be at most 64 characters')
@@ -22,6 +26,7 @@ export type UsernameValue = z.output<typeof usernameValue>;
 export const usernameScenario: Scenario<UsernameInput, UsernameValue> = {
   id: 'username',
   title: 'expensive_function(username)',
+  page: { path: '/username', label: 'Username', blurb: 'A slow function, a per-user key, a TTL in hours. The tutorial’s first example.' },
   namespace: 'expensive_function',
   input: usernameInput,
   keyOf: ({ username }) => `expensive_function:${username}`,

@@ -55,7 +55,7 @@ describe('classroom API', () => {
     expect(await failure(await join(code, { nickname: 'Ada', extra: 1 }))).toMatchObject({ status: 400, code: 'invalid_input' });
     expect(await failure(await join(code, 'not json{'))).toMatchObject({ status: 400 });
     expect(await failure(await join('ZZZZ', { nickname: 'Ada' }))).toMatchObject({ status: 404, code: 'room_not_found' });
-    expect(await failure(await join('AB1', { nickname: 'Ada' }))).toMatchObject({ status: 400, message: 'a room code is 4 letters, e.g. KQTM' });
+    expect(await failure(await join('AB1', { nickname: 'Ada' }))).toMatchObject({ status: 400, message: 'code: a room code is 4 letters, e.g. KQTM' });
   });
 
   it('validates rounds, and an "invalidate" round deletes the name’s cache entry', async () => {
