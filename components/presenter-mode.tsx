@@ -50,10 +50,11 @@ export function PresenterToggle() {
       type="button"
       onClick={toggle}
       aria-pressed={on}
+      title="Presenter mode: bigger type and fewer controls, for a projector"
       data-testid="presenter-toggle"
-      className={`hidden rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap sm:ml-auto sm:block ${on ? 'bg-amber-300 text-slate-950' : 'text-slate-300 ring-1 ring-white/25 hover:bg-white/10 hover:text-white'}`}
+      className={`hidden shrink-0 rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap sm:ml-auto sm:block ${on ? 'bg-amber-300 text-slate-950' : 'text-slate-300 ring-1 ring-white/25 hover:bg-white/10 hover:text-white'}`}
     >
-      Presenter mode
+      Presenter
     </button>
   );
 }

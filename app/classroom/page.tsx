@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Classroom' };
 export const dynamic = 'force-dynamic';
 
 const STEPS = [
-  'Open a room here and put it on the projector (Presenter mode, top right, makes it readable from the back).',
+  'Open a room here and put it on the projector (the Presenter button, top right, makes it readable from the back).',
   'Students scan the QR code or type the code on their phones, and pick a nickname.',
   'Each round, everyone predicts HIT or MISS first, then sends the request. The room shows who asked what, what the cache did, and how many predictions were right.',
   'Run guided rounds: everyone asks for one name; wait for its TTL; invalidate it and predict again.',
