@@ -94,6 +94,19 @@ const schema = z.object({
   RATE_LIMIT_POINTS: int(120, 0, 1_000_000),
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 86_400),
 
+  /* Where Cache Lab runs (embedded store, standalone, Redis Cluster, several instances): see docs/configurations.md. */
+  /**
+   * Comma-separated `host:port` seeds of a Redis Cluster (an entry may be a `redis[s]://[user:password@]host:port` URL:
+   * its password and TLS apply to every node). Set: the Cluster client and the hash-tagged key layout. Default unset.
+   */
+  REDIS_CLUSTER_NODES: optionalText.pipe(z.string().regex(/^[^\s,]+(,[^\s,]+)*$/, 'comma-separated host:port entries').optional()),
+  /** Where the start-up probe looks for a local Redis when REDIS_URL is unset (default redis://127.0.0.1:6379). */
+  REDIS_PROBE_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** How often each process re-reads the strategy hash: a switch on one instance reaches every other within this. */
+  STRATEGY_REFRESH_MS: int(500, 50, 1000),
+  /** How long one failed cache command or metrics flush keeps /api/health `degraded` (and the banner up). */
+  HEALTH_ERROR_WINDOW_SECONDS: int(30, 1, 3600),
+
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),
 
@@ -123,7 +136,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** Settings that may carry a password: a bad value is named, never echoed into the logs. */
-const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN']);
+const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN', 'REDIS_CLUSTER_NODES']);
 
 function loadEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);

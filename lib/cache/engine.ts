@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
 import { env } from '../env';
-import { RedisUnavailableError, withRedis } from '../redis';
+import { RedisUnavailableError, unlinkKeys, withRedis, type RedisClient } from '../redis';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
-import { cacheKey, lockKey, strategyConfigKey, strategyFields } from './keys';
+import { cacheKey, lockKey, strategyFields } from './keys';
 import { metricsRecorder, type Observation } from './recorder';
 import { cacheCommands, type AwaitReply, type LockClaim, type LookupReply } from './scripts';
+import { strategySettings } from './strategy-setting';
 import { expiryKind, type CacheStatus, type CacheStrategy, type Expiry, type ExpiryKind, type TrafficSource } from './types';
 
 export interface CachedOptions<V> {
@@ -21,7 +21,7 @@ export interface CachedOptions<V> {
   /** `bypass` computes without reading or writing the cache (side-by-side comparisons). */
   mode?: 'cache' | 'bypass';
   source?: TrafficSource;
-  /** Omitted: the scenario's configured strategy (read by the lookup script itself), else `cache-aside`. */
+  /** Omitted: the scenario's configured strategy (this process's copy, strategy-setting.ts), else `cache-aside`. */
   strategy?: CacheStrategy;
   /**
    * Join a computation of the same key already running in this process (default true). `false`
@@ -58,7 +58,7 @@ export interface CachedResult<V> {
 }
 
 /** Runs Redis work; the default goes through the process-wide client and its circuit breaker. */
-export type RedisRunner = <T>(work: (client: Redis) => Promise<T>) => Promise<T>;
+export type RedisRunner = <T>(work: (client: RedisClient) => Promise<T>) => Promise<T>;
 
 /** What a miss produced, shared by every request of this process that joined it. */
 interface Outcome<V> {
@@ -105,13 +105,11 @@ export class CacheEngine {
     const running = this.joinable(call);
     if (running) return this.join(call, running, 0);
 
+    const chosen = options.strategy ?? (await strategySettings().of(options.scenario));
     let reply: LookupReply;
     try {
       reply = await this.redis((client) =>
-        cacheCommands(client).cachelabLookup(
-          call.key, call.lock, strategyConfigKey(),
-          Date.now(), options.strategy ?? '', options.scenario, call.token, env.CACHE_LOCK_TTL_MS,
-        ),
+        cacheCommands(client).cachelabLookup(call.key, call.lock, Date.now(), chosen, call.token, env.CACHE_LOCK_TTL_MS),
       );
     } catch (error) {
       if (error instanceof RedisUnavailableError) return this.bypass(call);
@@ -416,7 +414,7 @@ export async function invalidateMany(readableKeys: readonly string[], batchSize 
   let deleted = 0;
   for (let index = 0; index < readableKeys.length; index += batchSize) {
     const batch = readableKeys.slice(index, index + batchSize).map((key) => cacheKey(key));
-    deleted += await withRedis((client) => client.unlink(...batch));
+    deleted += await withRedis((client) => unlinkKeys(client, batch));
   }
   return deleted;
 }

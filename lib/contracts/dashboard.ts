@@ -106,6 +106,9 @@ export interface KeyInfo {
   /** The full lifetime it was written with (for the draining bar); null when unknown. */
   lifetimeMs: number | null;
   expiry: ExpiryKind | null;
+  /** Redis Cluster only: the key's hash slot and the master (`host:port`) holding it; null on one server. */
+  slot: number | null;
+  node: string | null;
 }
 
 export interface KeyPage {
@@ -152,6 +155,27 @@ export interface RedisInfo {
   keyspaceMisses: number | null;
   expiredKeys: number | null;
   evictedKeys: number | null;
-  /** Keys in the database Cache Lab uses (all prefixes). */
+  /** Keys in the database Cache Lab uses (all prefixes; in a cluster, on every master). */
   keys: number | null;
+  /** Redis Cluster only (else null): its state and every node. The figures above are then sums over the masters. */
+  cluster: ClusterInfo | null;
+}
+
+export interface ClusterInfo {
+  /** `ok`, or `fail` while some slots have no reachable master. */
+  state: string;
+  nodes: ClusterNodeInfo[];
+}
+
+export interface ClusterNodeInfo {
+  /** `host:port` as the cluster announces it. */
+  address: string;
+  role: 'master' | 'replica' | 'unknown';
+  /** Slot ranges served, e.g. `0-5460` (masters only). */
+  slots: string[];
+  keys: number | null;
+  usedMemoryBytes: number | null;
+  opsPerSecond: number | null;
+  /** False when the node did not answer. */
+  reachable: boolean;
 }
