@@ -14,6 +14,7 @@ const FAULTS = [
   'lib/cache/cluster.test.ts',
   'lib/cache/cluster-failover.test.ts',
   'lib/cache/cluster-url.test.ts',
+  'lib/classroom/cluster.test.ts',
   'lib/http/rate-limit.test.ts',
 ];
 

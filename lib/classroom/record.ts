@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { CachedResult } from '../cache';
-import { env } from '../env';
+import { readableKeyOf } from '../cache/keys';
 import { withRedis } from '../redis';
 import { roomKeys } from './keys';
 import { classroomLimits, type ClassroomLimits } from './limits';
@@ -48,7 +48,7 @@ export async function recordRoomRequest(request: Request | undefined, result: Ca
 /** Adds one request to a room: feed, totals per status, round and student, and who warmed the key. */
 export async function recordRequest(tag: RoomTag, result: CachedResult<unknown>, limits: ClassroomLimits = classroomLimits(), now = Date.now()): Promise<RoomRequest | null> {
   const keys = roomKeys(tag.room);
-  const key = result.key.startsWith(env.CACHE_PREFIX) ? result.key.slice(env.CACHE_PREFIX.length) : result.key;
+  const key = readableKeyOf(result.key);
   return withRedis(async (redis) => {
     const [meta, student, round, warm, tracked] = await redis
       .pipeline()
