@@ -51,7 +51,7 @@ export async function measureDashboard(options: BenchOptions, origin: string, re
 
 /** Entries shaped like the engine's envelope (the key browser reads its tail), written in pipelines of 1,000. */
 async function seed(redis: Redis, prefix: string, from: number, to: number): Promise<void> {
-  const payload = JSON.stringify({ cachelab: 1, v: { username_extended: 'seeded_123' }, storedAt: Date.now(), computeMs: 1, expiry: 'ttl' });
+  const payload = JSON.stringify({ cachelab: 2, v: { username_extended: 'seeded_123' }, storedAt: Date.now(), computeMs: 1, expiry: 'ttl' });
   for (let start = from; start < to; start += 1000) {
     const pipeline = redis.pipeline();
     for (let index = start; index < Math.min(to, start + 1000); index += 1) {

@@ -1,6 +1,7 @@
 import { createKeyv } from '@keyv/redis';
 import { BentoCache, bentostore } from 'bentocache';
-import { redisDriver } from 'bentocache/drivers/redis';
+import { memoryDriver } from 'bentocache/drivers/memory';
+import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis';
 import { createCache } from 'cache-manager';
 import Redis from 'ioredis';
 import { cacheKey } from '../lib/cache/keys';
@@ -9,7 +10,8 @@ import { usernameScenario, type UsernameValue } from '../lib/scenarios/username'
 import type { Contestant } from './interleave';
 import { packageVersion } from './machine';
 
-export type Role = 'limit' | 'ours' | 'peer' | 'diagnostic';
+/** `ours-near` / `peer-near`: hits answered from an in-process L1 (ours: strategy `near`). */
+export type Role = 'limit' | 'ours' | 'peer' | 'diagnostic' | 'ours-near' | 'peer-near';
 
 export interface HitContestant extends Contestant {
   role: Role;
@@ -31,10 +33,12 @@ export async function hitContestants(redisUrl: string, prefix: string): Promise<
   const value: UsernameValue = { username_extended: `${USERNAME}_123` };
   const contestants = [
     await engineHit(),
+    await engineNearHit(),
     bareGet(redisUrl),
     scriptedGet(redisUrl),
     bentocacheHit(redisUrl, prefix, value),
     cacheManagerHit(redisUrl, prefix, value),
+    bentocacheNearHit(redisUrl, prefix, value),
     await naiveTutorialHit(redisUrl, prefix, value),
   ];
   for (const contestant of contestants) await contestant.run();
@@ -48,9 +52,31 @@ async function engineHit(): Promise<HitContestant> {
   return {
     name: 'Cache Lab engine hit',
     role: 'ours',
-    what: 'runScenario → cached(): the lookup script (one EVALSHA), envelope check, metrics batched in process',
+    what: 'runScenario → cached(): one GET, structural envelope check, metrics batched in process',
     run: async () => {
       if ((await runScenario(usernameScenario, { username: USERNAME })).status !== 'hit') misses += 1;
+    },
+    misses: () => misses,
+    close: async () => {},
+  };
+}
+
+/** Strategy `near`: the same scenario answered from this process' L1, still counted like every request. */
+async function engineNearHit(): Promise<HitContestant> {
+  let misses = 0;
+  const near = { strategy: 'near' } as const;
+  // The first `near` request sets the near cache up (its connections, tracking); until it is ready requests read Redis.
+  const deadline = Date.now() + 5000;
+  while ((await runScenario(usernameScenario, { username: USERNAME }, near)).status !== 'near-hit') {
+    if (Date.now() > deadline) throw new Error('strategy near never answered from L1: is CLIENT TRACKING available?');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return {
+    name: 'Cache Lab engine near hit',
+    role: 'ours-near',
+    what: 'runScenario → cached(), strategy near: the L1 entry (kept coherent by CLIENT TRACKING), metrics batched in process',
+    run: async () => {
+      if ((await runScenario(usernameScenario, { username: USERNAME }, near)).status !== 'near-hit') misses += 1;
     },
     misses: () => misses,
     close: async () => {},
@@ -106,6 +132,34 @@ function bentocacheHit(redisUrl: string, prefix: string, value: UsernameValue): 
     misses,
     close: () => bento.disconnectAll(),
   };
+}
+
+/** bentocache with its memory tier in front of Redis and its Redis bus: the peer of strategy `near`. */
+function bentocacheNearHit(redisUrl: string, prefix: string, value: UsernameValue): HitContestant {
+  const bento = bentocacheWithMemoryTier(redisUrl, `${prefix}bento-near`);
+  const { factory, misses } = countedFactory(value);
+  return {
+    name: 'bentocache getOrSet, memory tier',
+    role: 'peer-near',
+    what: `bentocache ${packageVersion('bentocache')}, memory L1 + Redis L2 + Redis bus, getOrSet hit from L1`,
+    run: () => bento.getOrSet({ key: USERNAME, factory, ttl: TTL_MS }),
+    misses,
+    close: () => bento.disconnectAll(),
+  };
+}
+
+/** One bentocache instance as its docs set up a multi-instance app: memory L1, Redis L2, Redis bus between instances. */
+export function bentocacheWithMemoryTier(redisUrl: string, prefix: string): BentoCache<{ near: ReturnType<typeof bentostore> }> {
+  return new BentoCache({
+    default: 'near',
+    prefix,
+    stores: {
+      near: bentostore()
+        .useL1Layer(memoryDriver({ maxItems: 10_000 }))
+        .useL2Layer(redisDriver({ connection: new Redis(redisUrl) }))
+        .useBus(redisBusDriver({ connection: new Redis(redisUrl) })),
+    },
+  });
 }
 
 /** cache-manager 7 over Keyv and @keyv/redis (node-redis client), `wrap` hit. */

@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import { flushMetrics } from '../lib/cache';
 import { hitContestants, type HitContestant, type Role } from './hit-contestants';
 import { interleave } from './interleave';
+import { measureInvalidation, type InvalidationResult } from './invalidation';
 import type { BenchOptions } from './options';
 import { ratioOf, summarise, type Ratio } from './stats';
 
@@ -22,12 +23,14 @@ export interface HitPathResult {
   iterations: number;
   blocks: number;
   rows: HitRow[];
+  /** Another instance's delete reaching this one's L1, ours and the near peer's (section 2 only). */
+  invalidation?: InvalidationResult;
 }
 
 /** Sections 1 and 2: every contestant in one interleaved run, against one Redis. */
 export async function measureHitPath(options: BenchOptions, prefix: string, monitorClient: Redis, withPeers: boolean): Promise<HitPathResult> {
   const all = await hitContestants(options.redisUrl, prefix);
-  const contestants = all.filter((contestant) => withPeers || contestant.role !== 'peer');
+  const contestants = all.filter((contestant) => withPeers || (contestant.role !== 'peer' && contestant.role !== 'peer-near'));
   try {
     const commands = new Map<string, HitRow['commands']>();
     for (const contestant of contestants) commands.set(contestant.name, await commandsPerRun(monitorClient, contestant, 100));
@@ -48,7 +51,8 @@ export async function measureHitPath(options: BenchOptions, prefix: string, moni
         misses: contestant.misses(),
       };
     });
-    return { iterations: options.hitPath.blocks * options.hitPath.perBlock, blocks: options.hitPath.blocks, rows };
+    const invalidation = withPeers ? await measureInvalidation(options, prefix) : undefined;
+    return { iterations: options.hitPath.blocks * options.hitPath.perBlock, blocks: options.hitPath.blocks, rows, invalidation };
   } finally {
     for (const contestant of all) await contestant.close();
   }

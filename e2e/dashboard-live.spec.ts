@@ -30,8 +30,10 @@ test('the dashboard follows requests live: counters, hit ratio, charts, a key co
   await expect(page.getByTestId('kpi-requests')).toHaveText('4');
   await expect(page.getByTestId('kpi-hit-ratio')).toHaveText('75.0 %');
   const counts = page.getByTestId('counts-table').locator('tr[data-scenario="username"]');
+  // Columns: requests, hits (Redis), near hits (L1), misses…
   await expect(counts.locator('td').nth(1)).toHaveText('3');
-  await expect(counts.locator('td').nth(2)).toHaveText('1');
+  await expect(counts.locator('td').nth(2)).toHaveText('0');
+  await expect(counts.locator('td').nth(3)).toHaveText('1');
   for (const chart of ['chart-throughput', 'chart-hit-ratio', 'chart-percentiles', 'chart-histogram']) {
     await expect(page.getByTestId(chart).getByTestId('chart-empty'), chart).toHaveCount(0);
   }

@@ -48,6 +48,10 @@ const schema = z.object({
   /** Stale-while-revalidate: how long past its expiry a value may still be served while one refresh runs. */
   CACHE_SWR_GRACE_SECONDS: int(600, 1, 7 * 24 * 3600),
 
+  /** Near cache (strategy `near`): the in-process L1's bounds per app instance, in entries and in bytes of stored JSON. */
+  NEAR_CACHE_MAX_ENTRIES: int(10_000, 0, 10_000_000),
+  NEAR_CACHE_MAX_BYTES: int(32 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
+
   /** Traffic simulator caps per run: length, requests, virtual users, request rate, distinct inputs. */
   SIMULATOR_MAX_DURATION_SECONDS: int(120, 1, 3600),
   SIMULATOR_MAX_REQUESTS: int(10_000, 1, 1_000_000),

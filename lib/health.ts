@@ -1,4 +1,5 @@
 import 'server-only';
+import { nearCacheSummary, type NearSummary } from './cache/near/process';
 import { getRedis, redisBreaker, type Backend, type Topology } from './redis';
 import { currentProblems, type ProblemCode } from './redis-problems';
 
@@ -20,6 +21,8 @@ export interface Health {
   redis: { connected: boolean; version: string | null; circuit: 'closed' | 'open' | 'half-open'; topology: Topology };
   /** Cache commands failing although Redis may answer (within HEALTH_ERROR_WINDOW_SECONDS), and configurations that cannot work. */
   problems: HealthProblem[];
+  /** The near cache of this instance (strategy `near`): its L1 figures, or why it cannot run here. */
+  nearCache: NearSummary;
 }
 
 const EXPLAINED: Record<ProblemCode, { summary: string; advice: string }> = {
@@ -65,6 +68,7 @@ export async function getHealth(): Promise<Health> {
     backend,
     redis: { connected, version, circuit: redisBreaker().state, topology },
     problems,
+    nearCache: await nearCacheSummary(),
   };
 }
 

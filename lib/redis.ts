@@ -19,7 +19,8 @@ export interface RedisHandle {
 export { RedisUnavailableError };
 const HANDLE = Symbol.for('cachelab.redis.handle');
 const BREAKER = Symbol.for('cachelab.redis.breaker');
-type Anchored = typeof globalThis & { [HANDLE]?: Promise<RedisHandle>; [BREAKER]?: CircuitBreaker };
+const CONNECTED = Symbol.for('cachelab.redis.connected');
+type Anchored = typeof globalThis & { [HANDLE]?: Promise<RedisHandle>; [CONNECTED]?: RedisHandle; [BREAKER]?: CircuitBreaker };
 
 /**
  * One client per process. Anchored on globalThis because Next.js evaluates
@@ -27,7 +28,7 @@ type Anchored = typeof globalThis & { [HANDLE]?: Promise<RedisHandle>; [BREAKER]
  */
 export function getRedis(): Promise<RedisHandle> {
   const anchor = globalThis as Anchored;
-  anchor[HANDLE] ??= connect();
+  anchor[HANDLE] ??= connect().then((handle) => (anchor[CONNECTED] = handle));
   return anchor[HANDLE];
 }
 
@@ -43,7 +44,8 @@ export function redisBreaker(): CircuitBreaker {
  * `RedisUnavailableError` so callers can fail open (compute without the cache).
  */
 export async function withRedis<T>(work: (client: RedisClient) => Promise<T>): Promise<T> {
-  const { client } = await getRedis();
+  // Once connected, no await on the handle: the hit path runs through here.
+  const { client } = (globalThis as Anchored)[CONNECTED] ?? (await getRedis());
   try {
     return await redisBreaker().run(() => work(client));
   } catch (error) {

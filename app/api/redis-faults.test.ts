@@ -200,7 +200,7 @@ describe('a corrupt or foreign value under a cache key', () => {
       const first = await callApi({ url: `/api/username/${name}` });
       expect(first.status).toBe(200);
       expect(first.headers.get('x-cache')).toBe('MISS');
-      expect(JSON.parse((await inspect.get(key(name))) ?? 'null')).toMatchObject({ cachelab: 1, v: { username_extended: `${name}_123` } });
+      expect(JSON.parse((await inspect.get(key(name))) ?? 'null')).toMatchObject({ cachelab: 2, v: { username_extended: `${name}_123` } });
       expect((await ask(name)).status).toBe('hit');
     }
     const after = await totals();

@@ -42,7 +42,7 @@ export default function SimulatorPage() {
         <h2 id="strategies" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
           Stampedes, locks and stale values
         </h2>
-        <div className="mt-3 grid gap-3 lg:grid-cols-3">
+        <div className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-4">
           <Explainer title="The stampede (cache-aside)">
             When a popular entry is missing, every request that arrives before it is stored misses too, and each one runs the expensive work. Two
             hundred users asking for one cold key means two hundred computations at once. That is the hot-key burst above, without protection.
@@ -59,6 +59,12 @@ export default function SimulatorPage() {
             the old value at once (status <strong>stale</strong>) while a single request, holding the lock, recomputes it in the background. Nobody waits
             for the work. We chose a grace period over early probabilistic refresh (XFetch) because you can see it happen: each stale answer is
             labelled, and the refresh is counted.
+          </Explainer>
+          <Explainer title="A copy in memory (near)">
+            Cache-aside with a copy of each fresh value in the app server&rsquo;s own memory (up to {env.NEAR_CACHE_MAX_ENTRIES.toLocaleString('en-US')}{' '}
+            entries): a repeat is answered without asking Redis (status <strong>near-hit</strong>). Redis remembers which keys each server holds
+            (<code className="font-mono">CLIENT TRACKING</code>) and tells it the moment anyone changes one, so the copy is dropped at once; if that
+            connection breaks, the whole copy is dropped until it is back. The simulator&rsquo;s virtual users share one server, so they share its copy.
           </Explainer>
         </div>
         <div className="mt-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">

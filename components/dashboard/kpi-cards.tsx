@@ -11,7 +11,7 @@ interface Props {
 /** Four figures big enough for the back of a classroom. */
 export const KpiCards = memo(function KpiCards({ total, recent }: Props) {
   const { counts, latency } = total;
-  const served = counts.hit + counts.stale;
+  const served = counts.hit + counts['near-hit'] + counts.stale;
   const lookups = served + counts.miss + counts.coalesced;
   const rate = recent.length > 0 ? recent.reduce((sum, point) => sum + Object.values(point.rates).reduce((all, value) => all + value, 0), 0) / recent.length : 0;
   const hitMean = latency.hit.meanMs;
@@ -27,7 +27,7 @@ export const KpiCards = memo(function KpiCards({ total, recent }: Props) {
           <span className="block h-full origin-left rounded-full bg-emerald-500 transition-transform duration-500" style={{ transform: `scaleX(${total.hitRatio ?? 0})` }} />
         </span>
         <span className="mt-1 block">
-          {formatCount(served)} of {formatCount(lookups)} lookups served from Redis
+          {formatCount(served)} of {formatCount(lookups)} lookups served from the cache{counts['near-hit'] > 0 && ` (${formatCount(counts['near-hit'])} from L1)`}
         </span>
       </Kpi>
       <Kpi label="Hit vs miss latency" value={hitMean === null ? '—' : formatLatency(hitMean)} testId="kpi-latency" accent="text-emerald-700">
@@ -35,7 +35,7 @@ export const KpiCards = memo(function KpiCards({ total, recent }: Props) {
         {hitMean !== null && missMean !== null && <span> · hits {formatSpeedup(missMean, hitMean)} faster</span>}
       </Kpi>
       <Kpi label="Compute time saved" value={formatDuration(total.computeSavedMs)} testId="kpi-saved" accent="text-indigo-700">
-        {formatCount(counts.hit)} hits × {total.meanComputeMs === null ? 'the compute time' : `${formatLatency(total.meanComputeMs)} mean compute`}
+        {formatCount(counts.hit + counts['near-hit'])} hits × {total.meanComputeMs === null ? 'the compute time' : `${formatLatency(total.meanComputeMs)} mean compute`}
       </Kpi>
     </div>
   );

@@ -11,11 +11,12 @@ export const ScenarioTables = memo(function ScenarioTables({ scenarios, total }:
   return (
     <div className="grid gap-4">
       <Panel title="Requests by scenario" subtitle="Since the statistics were last reset. Each request counts once, under how it was served; errors are counted besides.">
-        <Table testId="counts-table" headings={['Requests', 'Hits', 'Misses', 'Coalesced', 'Stale', 'Bypass', 'Errors', 'Hit ratio', 'Compute saved']}>
+        <Table testId="counts-table" headings={['Requests', 'Hits (Redis)', 'Near hits (L1)', 'Misses', 'Coalesced', 'Stale', 'Bypass', 'Errors', 'Hit ratio', 'Compute saved']}>
           {rows.map(({ id, title, figures, isTotal }) => (
             <Row key={id} id={id} title={title} isTotal={isTotal}>
               <Cell strong>{formatCount(figures.requests)}</Cell>
               <Cell tone="text-emerald-700">{formatCount(figures.counts.hit)}</Cell>
+              <Cell tone="text-teal-800">{formatCount(figures.counts['near-hit'])}</Cell>
               <Cell tone="text-rose-700">{formatCount(figures.counts.miss)}</Cell>
               <Cell>{formatCount(figures.counts.coalesced)}</Cell>
               <Cell>{formatCount(figures.counts.stale)}</Cell>

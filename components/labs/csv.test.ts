@@ -12,7 +12,7 @@ const result = {
   requests: 60_000,
   sent: 60_000,
   answered: 60_000,
-  counts: { hit: 40_000, miss: 20_000, coalesced: 0, stale: 0, bypass: 0 },
+  counts: { hit: 40_000, 'near-hit': 0, miss: 20_000, coalesced: 0, stale: 0, bypass: 0 },
   notCached: 0,
   oomRefusals: 0,
   evicted: 19_000,

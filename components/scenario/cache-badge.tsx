@@ -2,6 +2,7 @@ import type { CacheStatus } from '@/lib/api-types';
 
 const STYLES: Record<CacheStatus, string> = {
   hit: 'bg-emerald-100 text-emerald-800 ring-emerald-600/30',
+  'near-hit': 'bg-teal-100 text-teal-900 ring-teal-600/30',
   stale: 'bg-amber-100 text-amber-900 ring-amber-600/30',
   coalesced: 'bg-sky-100 text-sky-800 ring-sky-600/30',
   miss: 'bg-rose-100 text-rose-800 ring-rose-600/30',
@@ -10,6 +11,7 @@ const STYLES: Record<CacheStatus, string> = {
 
 const HINTS: Record<CacheStatus, string> = {
   hit: 'served from Redis',
+  'near-hit': 'served from this app instance’s memory (near cache), without asking Redis',
   stale: 'served from Redis while it refreshes',
   coalesced: 'waited for a computation already running',
   miss: 'computed, then stored in Redis',

@@ -36,10 +36,12 @@ export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifet
         </div>
       </div>
 
+      {cache.strategy === 'near' && <NearNote fromL1={cache.status === 'near-hit'} />}
+
       <div className="mt-5">{children}</div>
 
       <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2 xl:grid-cols-4">
-        <Figure label="Redis time" value={formatLatency(cache.lookupMs)} />
+        <Figure label="Redis time" value={cache.status === 'near-hit' ? 'none (answered from L1)' : formatLatency(cache.lookupMs)} />
         <Figure label={computeLabel} value={cache.computeMs > 0 ? formatLatency(cache.computeMs) : 'none (not computed)'} />
         <Figure label="Expiry" value={cache.expiryKind === 'ttl' ? 'sliding TTL' : 'fixed time'} />
         <Figure label="Strategy" value={cache.strategy === null ? 'none (cache skipped)' : `${cache.strategy}${cache.refreshing ? ', refreshing' : ''}`} />
@@ -75,5 +77,16 @@ function Figure({ label, value }: { label: string; value: string }) {
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="font-semibold tabular-nums text-slate-900">{value}</dd>
     </div>
+  );
+}
+
+/** Strategy `near`: where this answer came from, and why the next one may come from elsewhere. */
+function NearNote({ fromL1 }: { fromL1: boolean }) {
+  return (
+    <p data-testid="near-note" className="mt-4 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-900">
+      {fromL1
+        ? 'Answered from this app instance’s memory (L1), without asking Redis. Redis tells this instance when anyone changes the key, and the copy is dropped at once.'
+        : 'Strategy near: this answer came from Redis. A fresh value read from Redis is kept in this instance’s memory (L1), so the next request can skip Redis; the health endpoint says when L1 cannot run here.'}
+    </p>
   );
 }

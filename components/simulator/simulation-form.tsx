@@ -38,6 +38,7 @@ const STRATEGY_LABELS: Record<CacheStrategy, string> = {
   'cache-aside': 'cache-aside (no protection)',
   lock: 'lock (stampede protection)',
   swr: 'stale-while-revalidate',
+  near: 'near (in-process L1 before Redis)',
 };
 
 interface Preset {

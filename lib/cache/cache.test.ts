@@ -47,7 +47,7 @@ describe('cache-aside', () => {
     expect(first.ttlMs).toBeGreaterThan(59_000);
 
     const stored = JSON.parse((await redis.get(`${prefix}greet:ada`)) ?? 'null');
-    expect(stored).toMatchObject({ cachelab: 1, v: { greeting: 'hello ada' }, expiry: 'ttl' });
+    expect(stored).toMatchObject({ cachelab: 2, v: { greeting: 'hello ada' }, expiry: 'ttl' });
     expect(await redis.pttl(`${prefix}greet:ada`)).toBeGreaterThan(59_000);
 
     const second = await lookup('ada');

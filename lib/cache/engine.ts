@@ -4,6 +4,9 @@ import { env } from '../env';
 import { RedisUnavailableError, unlinkKeys, withRedis, type RedisClient } from '../redis';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
 import { cacheKey, lockKey, strategyFields } from './keys';
+import type { NearCache } from './near/near-cache';
+import { processNearCache } from './near/process';
+import { readEntry, readTracked, type EntryRead } from './read';
 import { metricsRecorder, type Observation } from './recorder';
 import { cacheCommands, type AwaitReply, type LockClaim, type LookupReply } from './scripts';
 import { strategySettings } from './strategy-setting';
@@ -71,15 +74,29 @@ interface Outcome<V> {
   redisMs: number;
 }
 
-/** One request through the engine. */
-interface Call<V> {
-  options: CachedOptions<V>;
-  key: string;
-  lock: string;
+/** One request through the engine. Its lock key and token are made only when a miss needs them. */
+class Call<V> {
+  private lockName: string | undefined;
+  private lockToken: string | undefined;
+
+  constructor(
+    readonly options: CachedOptions<V>,
+    readonly key: string,
+    readonly started: number,
+  ) {}
+
+  get lock(): string {
+    return (this.lockName ??= lockKey(this.options.key));
+  }
+
   /** Proves lock ownership: only the holder's token releases it. */
-  token: string;
-  started: number;
+  get token(): string {
+    return (this.lockToken ??= randomUUID());
+  }
 }
+
+/** Where the near cache stands for this engine: not asked yet, being set up, or known (null: unavailable here). */
+type NearSlot = { state: 'unasked' } | { state: 'pending' } | { state: 'known'; near: NearCache | null };
 
 interface Inflight {
   strategy: CacheStrategy;
@@ -96,27 +113,64 @@ export class CacheEngine {
   /** In-process single flight: concurrent misses of one key share one computation (or one wait). */
   private readonly inflight = new Map<string, Inflight>();
   private readonly refreshes = new Set<Promise<void>>();
+  private nearSlot: NearSlot = { state: 'unasked' };
 
-  constructor(private readonly redis: RedisRunner = withRedis) {}
+  /**
+   * `near`: the L1 for strategy `near` (the default: the process' own, on connections of its
+   * own); resolving to null makes `near` serve like `cache-aside`.
+   */
+  constructor(
+    private readonly redis: RedisRunner = withRedis,
+    private readonly near: () => Promise<NearCache | null> = processNearCache,
+  ) {}
 
+  /**
+   * The hit path: at most one GET. Strategy `near` first asks L1 (no Redis at all); then one
+   * plain GET (on the near cache's tracked reader for `near`), and a fresh envelope is a hit.
+   * Everything else is decided on the miss path — by the lookup script for the lock strategies,
+   * which must take the lock atomically with the read.
+   */
   async cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
-    const call: Call<V> = { options, key: cacheKey(options.key), lock: lockKey(options.key), token: randomUUID(), started: performance.now() };
+    const call = new Call(options, cacheKey(options.key), performance.now());
     if (options.mode === 'bypass') return this.bypass(call);
+    const strategy = options.strategy ?? strategySettings().now(options.scenario) ?? (await strategySettings().of(options.scenario));
+    const near = strategy === 'near' ? this.nearCache() : null;
+    if (near) {
+      const now = Date.now();
+      const local = near.peek<V>(call.key, now);
+      if (local) return answer(call, { status: 'near-hit', strategy, value: local.value, ttlMs: local.freshUntil - now, lookupMs: 0, computeMs: 0, refreshing: false }, now);
+    }
     const running = this.joinable(call);
     if (running) return this.join(call, running, 0);
 
-    const chosen = options.strategy ?? (await strategySettings().of(options.scenario));
-    let reply: LookupReply;
+    let read: EntryRead<V>;
     try {
-      reply = await this.redis((client) =>
-        cacheCommands(client).cachelabLookup(call.key, call.lock, Date.now(), chosen, call.token, env.CACHE_LOCK_TTL_MS),
-      );
+      read = await this.redis((client) => (near?.state === 'ready' ? readTracked(near, call.key, options.isValue) : readEntry(client, call.key, options.isValue)));
     } catch (error) {
       if (error instanceof RedisUnavailableError) return this.bypass(call);
       throw error;
     }
     const lookupMs = performance.now() - call.started;
-    const strategy = reply[3];
+    if (read.kind === 'fresh') return this.served(call, 'hit', strategy, read.envelope, 0, lookupMs, false);
+    if (strategy === 'lock' || strategy === 'swr' || read.kind === 'legacy') return this.lookup(call, strategy);
+    if (read.kind === 'foreign') noteCorruptValue(options);
+    return this.missed(call, strategy, '', lookupMs);
+  }
+
+  /** The lookup script: reads again and, for the lock strategies, takes the lock or the refresh in the same step. */
+  private async lookup<V>(call: Call<V>, strategy: CacheStrategy): Promise<CachedResult<V>> {
+    const { options } = call;
+    let reply: LookupReply;
+    try {
+      // `near` stores and misses like cache-aside; the script knows only the strategies that lock.
+      const scripted = strategy === 'near' ? 'cache-aside' : strategy;
+      reply = await this.redis((client) => cacheCommands(client).cachelabLookup(call.key, call.lock, Date.now(), scripted, call.token, env.CACHE_LOCK_TTL_MS));
+    } catch (error) {
+      if (error instanceof RedisUnavailableError) return this.bypass(call);
+      throw error;
+    }
+    // Both round trips (the GET and the script) are lookup time.
+    const lookupMs = performance.now() - call.started;
 
     if (reply[0] === 'hit' || reply[0] === 'stale') {
       const refresh = reply[0] === 'stale' && reply[4] === 'refresh';
@@ -138,6 +192,25 @@ export class CacheEngine {
     await Promise.allSettled([...this.refreshes]);
   }
 
+  /** The near cache without waiting: its set-up starts with the first `near` request, which (like any before it is ready) reads Redis. */
+  private nearCache(): NearCache | null {
+    const slot = this.nearSlot;
+    if (slot.state === 'known') return slot.near;
+    if (slot.state === 'unasked') {
+      this.nearSlot = { state: 'pending' };
+      void this.near().then(
+        (near) => {
+          // Each key Redis tells this instance to drop is charted (invalidations per second).
+          near?.onInvalidate((key) => key !== null && metricsRecorder().countInvalidation(Date.now()));
+          this.nearSlot = { state: 'known', near };
+        },
+        () => (this.nearSlot = { state: 'known', near: null }),
+      );
+    }
+    return null;
+  }
+
+
   private served<V>(
     call: Call<V>,
     status: 'hit' | 'stale',
@@ -148,9 +221,7 @@ export class CacheEngine {
     refresh: boolean,
   ): CachedResult<V> {
     if (refresh) this.refreshInBackground(call, strategy);
-    const result = finish(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl), lookupMs, computeMs: 0, refreshing: refresh });
-    record(call.options, result);
-    return result;
+    return answer(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl), lookupMs, computeMs: 0, refreshing: refresh });
   }
 
   private async missed<V>(call: Call<V>, strategy: CacheStrategy, claim: LockClaim, lookupMs: number): Promise<CachedResult<V>> {
@@ -165,9 +236,7 @@ export class CacheEngine {
     if (shared) this.inflight.set(call.key, { strategy, outcome });
     try {
       const done = await outcome;
-      const result = finish(call, { ...done, lookupMs: lookupMs + done.redisMs, refreshing: false });
-      record(call.options, result);
-      return result;
+      return answer(call, { ...done, lookupMs: lookupMs + done.redisMs, refreshing: false });
     } catch (error) {
       if (error instanceof NotAdmitted) throw error.cause;
       countFailure(call.options, 'miss', strategy);
@@ -191,9 +260,7 @@ export class CacheEngine {
       countFailure(call.options, 'coalesced', running.strategy);
       throw error;
     }
-    const result = finish(call, { status: 'coalesced', strategy: done.strategy, value: done.value as V, ttlMs: done.ttlMs, lookupMs, computeMs: 0, refreshing: false });
-    record(call.options, result);
-    return result;
+    return answer(call, { status: 'coalesced', strategy: done.strategy, value: done.value as V, ttlMs: done.ttlMs, lookupMs, computeMs: 0, refreshing: false });
   }
 
   /**
@@ -241,6 +308,7 @@ export class CacheEngine {
   private async computeAndStore<V>(call: Call<V>, strategy: CacheStrategy, holdsLock: boolean): Promise<Outcome<V>> {
     try {
       const { value, computeMs } = await timed(call.options.compute);
+      if (!call.options.isValue(value)) return await this.refuseToStore(call, value, strategy, computeMs, holdsLock);
       const plan = storagePlan(call.options.expiry, strategy, Date.now());
       const payload = encodeEnvelope(value, { freshUntil: plan.freshUntil, storedAt: Date.now(), computeMs, expiry: expiryKind(call.options.expiry) });
       const storeStarted = performance.now();
@@ -261,6 +329,17 @@ export class CacheEngine {
       if (holdsLock) await this.release(call);
       throw error;
     }
+  }
+
+  /**
+   * A computed value not of its scenario's shape answers its request but is never stored:
+   * reads of version-2 envelopes trust the shape checked here (envelope.ts).
+   */
+  private async refuseToStore<V>(call: Call<V>, value: V, strategy: CacheStrategy, computeMs: number, holdsLock: boolean): Promise<Outcome<V>> {
+    noteCorruptValue(call.options);
+    console.warn(`[cachelab] ${call.options.scenario}: computed a value that is not of its declared shape; answered, not cached`);
+    if (holdsLock) await this.release(call);
+    return { value, status: 'miss', strategy, computeMs, ttlMs: null, redisMs: 0 };
   }
 
   /** Serve stale now; exactly one caller (it took the lock in the lookup script) refreshes behind it. */
@@ -303,9 +382,7 @@ export class CacheEngine {
   private async bypass<V>(call: Call<V>): Promise<CachedResult<V>> {
     await call.options.admit?.();
     const { value, computeMs } = await timed(call.options.compute);
-    const result = finish(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
-    record(call.options, result);
-    return result;
+    return answer(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
   }
 }
 
@@ -358,36 +435,27 @@ interface Served<V> {
   refreshing: boolean;
 }
 
-function finish<V>(call: Call<V>, served: Served<V>): CachedResult<V> {
+/** The call's result, recorded as it is returned: every answer counts once. `now`: the clock already read on this path. */
+function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): CachedResult<V> {
   const { status, strategy, value, ttlMs, lookupMs, computeMs, refreshing } = served;
   const remaining = ttlMs !== null && ttlMs >= 0 ? ttlMs : null;
-  return {
+  const result: CachedResult<V> = {
     value,
     status,
     key: call.key,
     expiryKind: expiryKind(call.options.expiry),
     ttlMs: remaining,
-    expiresAt: remaining === null ? null : Date.now() + remaining,
+    expiresAt: remaining === null ? null : now + remaining,
     latencyMs: performance.now() - call.started,
     lookupMs,
     computeMs,
     strategy,
     refreshing,
   };
-}
-
-function record(options: CachedOptions<unknown>, result: CachedResult<unknown>) {
-  const observation: Observation = {
-    scenario: options.scenario,
-    source: source(options),
-    status: result.status,
-    key: result.key,
-    latencyMs: result.latencyMs,
-    computeMs: result.computeMs,
-    at: Date.now(),
-    strategy: result.strategy,
-  };
+  const { options } = call;
+  const observation: Observation = { scenario: options.scenario, source: source(options), status, key: call.key, latencyMs: result.latencyMs, computeMs, at: now, strategy };
   metricsRecorder().observe(observation);
+  return result;
 }
 
 /** A value under the key that is not ours: it is recomputed and overwritten, and counted as an error. */

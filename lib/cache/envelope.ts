@@ -5,7 +5,12 @@ import type { ExpiryKind } from './types';
  * (when and how it expires, how long it took to compute — XFetch needs that too).
  */
 export interface Envelope<V> {
-  cachelab: 1;
+  /**
+   * The version mark. 2: written by this engine, which checks a value against its scenario's
+   * shape before storing it, so a read only checks the envelope's structure. 1: older entries,
+   * whose value is checked against the shape on every read.
+   */
+  cachelab: 1 | 2;
   /**
    * When the value stops being fresh (ms epoch). Usually the moment Redis drops the key; with
    * stale-while-revalidate the key lives a grace period longer. Absent in older envelopes.
@@ -25,11 +30,11 @@ export interface Envelope<V> {
 export function encodeEnvelope<V>(value: V, meta: Omit<Envelope<V>, 'cachelab' | 'v'>): string {
   const { freshUntil, ...rest } = meta;
   const head = freshUntil === undefined ? {} : { freshUntil: Math.round(freshUntil) };
-  return JSON.stringify({ cachelab: 1, ...head, v: value, ...rest });
+  return JSON.stringify({ cachelab: 2, ...head, v: value, ...rest });
 }
 
-/** Lua pattern that captures `freshUntil` from the head of an encoded envelope. */
-export const FRESH_UNTIL_LUA_PATTERN = '^{"cachelab":1,"freshUntil":(%d+)';
+/** Lua pattern that captures `freshUntil` from the head of an encoded envelope (either version). */
+export const FRESH_UNTIL_LUA_PATTERN = '^{"cachelab":[12],"freshUntil":(%d+)';
 
 /** Bytes at the end of a stored envelope that hold its meta fields, with room for fields added later. */
 export const ENVELOPE_TAIL_BYTES = 512;
@@ -56,7 +61,11 @@ function lastMatch(text: string, pattern: RegExp): string | null {
   return found;
 }
 
-/** Anything that is not our envelope (foreign writes, truncation, old formats) decodes to null: a miss. */
+/**
+ * Anything that is not our envelope (foreign writes, truncation, old formats) decodes to null: a
+ * miss. The value's own shape is checked only for version-1 entries: version 2 was checked
+ * when it was stored (docs/hit-path.md argues why that is enough on the hit path).
+ */
 export function decodeEnvelope<V>(raw: string, isValue: (value: unknown) => value is V): Envelope<V> | null {
   let parsed: unknown;
   try {
@@ -64,7 +73,7 @@ export function decodeEnvelope<V>(raw: string, isValue: (value: unknown) => valu
   } catch {
     return null;
   }
-  if (!isEnvelope(parsed) || !isValue(parsed.v)) return null;
+  if (!isEnvelope(parsed) || (parsed.cachelab === 1 && !isValue(parsed.v))) return null;
   return parsed as Envelope<V>;
 }
 
@@ -72,7 +81,7 @@ function isEnvelope(candidate: unknown): candidate is Envelope<unknown> {
   if (typeof candidate !== 'object' || candidate === null) return false;
   const record = candidate as Record<string, unknown>;
   return (
-    record.cachelab === 1 &&
+    (record.cachelab === 2 || record.cachelab === 1) &&
     'v' in record &&
     typeof record.storedAt === 'number' &&
     typeof record.computeMs === 'number' &&

@@ -6,9 +6,10 @@ export const BUCKET_BOUNDS_MS = [
   0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, Infinity,
 ] as const;
 
+/** Runs per recorded request: a plain loop, no callback. */
 export function bucketIndex(latencyMs: number): number {
-  const index = BUCKET_BOUNDS_MS.findIndex((bound) => latencyMs <= bound);
-  return index === -1 ? BUCKET_BOUNDS_MS.length - 1 : index;
+  for (let index = 0; index < BUCKET_BOUNDS_MS.length; index += 1) if (latencyMs <= BUCKET_BOUNDS_MS[index]!) return index;
+  return BUCKET_BOUNDS_MS.length - 1;
 }
 
 export function bucketLabel(index: number): string {

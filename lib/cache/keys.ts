@@ -81,6 +81,8 @@ export const statsKeys = {
   series: (source: TrafficSource, scenario: string, minute: number, prefix = env.CACHE_PREFIX) =>
     `${prefix}${STATS}${source}:ts:${tag(scenario)}:${minute}`,
   events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${tag(EVENTS_GROUP)}`,
+  /** Near-cache invalidations this app's instances received, one hash per minute, field = second. */
+  nearInvalidations: (minute: number, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}near:${tag('invalidations')}:${minute}`,
   /** Per-client request counts of the rate limiter (it appends `:<client>`); never listed as cache entries. */
   rateLimit: (bucket: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}rl:${bucket}`,
   /**

@@ -3,21 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { env } from '../env';
 import { RedisUnavailableError, withRedis, type RedisClient } from '../redis';
 import { recordProblem, resolveProblem } from '../redis-problems';
-import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
+import { bucketIndex } from './histogram';
 import { clusterLayout, hashTagOf, statsKeys, strategyFields } from './keys';
 import { applyBatchCommand } from './scripts';
-import type { CacheStatus, CacheStrategy, TrafficSource } from './types';
+import { COMPUTE_FIELDS, HISTOGRAM_TTL_SECONDS, Tallies, type Counted, type TallySink } from './tally';
+import type { CacheStrategy, TrafficSource } from './types';
 
-export interface Observation {
-  scenario: string;
-  source: TrafficSource;
-  status: CacheStatus;
+export { PERCENTILE_SLOT_SECONDS } from './tally';
+
+export interface Observation extends Counted {
   key: string;
-  latencyMs: number;
-  computeMs: number;
-  at: number;
-  /** The strategy that served it; null when the cache was not used (bypass). */
-  strategy: CacheStrategy | null;
 }
 
 /** A computation no request waited for: a stale-while-revalidate refresh in the background. */
@@ -28,10 +23,7 @@ export interface Refresh {
   computeMs: number;
 }
 
-/** Seconds per slot of the latency-percentile series; counts and sums are per second. */
-export const PERCENTILE_SLOT_SECONDS = 5;
 export const EVENTS_KEPT = 100;
-const HISTOGRAM_TTL_SECONDS = 7 * 24 * 3600;
 const FLUSH_EVERY_MS = 250;
 /** Flush early once this many distinct fields are pending, so a burst never piles up in memory. */
 const FLUSH_AT_FIELDS = 2000;
@@ -62,26 +54,6 @@ interface Batch {
   mayHaveLanded: boolean;
 }
 
-/** Key and field names of one (source, scenario, status); see `namesFor`. */
-interface Names {
-  totals: string;
-  histogram: string;
-  n: string;
-  ms: string;
-  /** Histogram fields by bucket index. */
-  buckets: string[];
-  /** The second that the series fields below are for. */
-  second: number;
-  series: string;
-  secondCount: string;
-  secondMs: string;
-  /** Per-slot histogram fields by bucket index, filled as buckets occur. */
-  slotBuckets: (string | undefined)[];
-}
-
-const COMPUTE_BUCKETS = BUCKET_BOUNDS_MS.map((_, index) => `compute:${index}`);
-const STRATEGY_FIELDS = new Map<CacheStrategy, ReturnType<typeof strategyFields>>();
-const fieldsOf = (strategy: CacheStrategy) => STRATEGY_FIELDS.get(strategy) ?? STRATEGY_FIELDS.set(strategy, strategyFields(strategy)).get(strategy)!;
 
 const empty = (): Pending => ({ counts: new Map(), sums: new Map(), expiries: new Map(), events: [], fields: 0 });
 const isEmpty = (pending: Pending) => pending.fields === 0 && pending.events.length === 0;
@@ -98,77 +70,29 @@ const isEmpty = (pending: Pending) => pending.fields === 0 && pending.events.len
  */
 export class MetricsRecorder {
   private pending = empty();
-  private readonly names = new Map<TrafficSource, Map<string, Map<CacheStatus, Names>>>();
+  private readonly tallies: Tallies;
+  /** Folded tallies land in the pending batch. */
+  private readonly sink: TallySink = {
+    add: (kind, key, field, delta) => this.add(kind, key, field, delta),
+    expire: (key, seconds) => this.pending.expiries.set(key, seconds),
+  };
   private inDoubt: Batch[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly instance = randomBytes(6).toString('hex');
   private sequence = 0;
 
-  constructor(private readonly prefix: string = env.CACHE_PREFIX) {}
-
-  observe(observation: Observation): void {
-    const { source, scenario, status, latencyMs, computeMs, at } = observation;
-    const second = Math.floor(at / 1000);
-    const names = this.namesFor(source, scenario, status, second);
-    this.add('counts', names.totals, status, 1);
-    this.add('counts', names.totals, names.n, 1);
-    this.add('sums', names.totals, names.ms, latencyMs);
-    const bucket = bucketIndex(latencyMs);
-    this.add('counts', names.histogram, names.buckets[bucket]!, 1);
-    if (computeMs > 0) {
-      this.add('counts', names.totals, 'compute_n', 1);
-      this.add('sums', names.totals, 'compute_ms', computeMs);
-      // Compute time on its own (field `compute:<bucket>`), for the Prometheus compute histogram.
-      this.add('counts', names.histogram, COMPUTE_BUCKETS[bucketIndex(computeMs)]!, 1);
-    }
-    this.pending.expiries.set(names.histogram, HISTOGRAM_TTL_SECONDS);
-    if (observation.strategy) this.countForStrategy(names.totals, observation.strategy, computeMs > 0);
-
-    this.add('counts', names.series, names.secondCount, 1);
-    this.add('sums', names.series, names.secondMs, latencyMs);
-    this.add('counts', names.series, (names.slotBuckets[bucket] ??= `${second - (second % PERCENTILE_SLOT_SECONDS)}:${status}:b${bucket}`), 1);
-    this.pending.expiries.set(names.series, env.METRICS_RETENTION_SECONDS);
-
-    this.pending.events.push(observation);
-    if (this.pending.events.length > EVENTS_KEPT) this.pending.events.shift();
-    this.schedule();
+  constructor(private readonly prefix: string = env.CACHE_PREFIX) {
+    this.tallies = new Tallies(prefix);
   }
 
-  /**
-   * The keys and fields one observation touches, built once per scenario and status (and
-   * once per second for the series): recording a request then builds and hashes no new
-   * strings, which was most of its cost on the hit path.
-   */
-  private namesFor(source: TrafficSource, scenario: string, status: CacheStatus, second: number): Names {
-    let bySource = this.names.get(source);
-    if (!bySource) this.names.set(source, (bySource = new Map()));
-    let byStatus = bySource.get(scenario);
-    if (!byStatus) bySource.set(scenario, (byStatus = new Map()));
-    let names = byStatus.get(status);
-    if (!names) {
-      names = {
-        totals: statsKeys.totals(source, scenario, this.prefix),
-        histogram: statsKeys.histogram(source, scenario, this.prefix),
-        n: `${status}_n`,
-        ms: `${status}_ms`,
-        buckets: BUCKET_BOUNDS_MS.map((_, index) => `${status}:${index}`),
-        second: -1,
-        series: '',
-        secondCount: '',
-        secondMs: '',
-        slotBuckets: [],
-      };
-      byStatus.set(status, names);
-    }
-    if (names.second !== second) {
-      names.second = second;
-      names.series = statsKeys.series(source, scenario, Math.floor(second / 60), this.prefix);
-      names.secondCount = `${second}:${status}`;
-      names.secondMs = `${second}:${status}:ms`;
-      names.slotBuckets = [];
-    }
-    return names;
+  /** Counts one request: a few additions to numbers (see `Tallies`), the event kept for the stream. */
+  observe(observation: Observation): void {
+    this.tallies.add(observation, this.sink);
+    const { events } = this.pending;
+    events.push(observation);
+    if (events.length > EVENTS_KEPT) events.shift();
+    this.schedule();
   }
 
   /** Background refreshes count as computations (of their strategy) but not as requests. */
@@ -178,17 +102,19 @@ export class MetricsRecorder {
     this.add('sums', totals, 'compute_ms', computeMs);
     this.add('counts', totals, 'refreshes', 1);
     const histogram = statsKeys.histogram(source, scenario, this.prefix);
-    this.add('counts', histogram, COMPUTE_BUCKETS[bucketIndex(computeMs)]!, 1);
+    this.add('counts', histogram, COMPUTE_FIELDS[bucketIndex(computeMs)]!, 1);
     this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
-    this.add('counts', totals, fieldsOf(strategy).computations, 1);
+    this.add('counts', totals, strategyFields(strategy).computations, 1);
     this.schedule();
   }
 
-  /** Per strategy, so the dashboard can say "200 requests → 1 computation". */
-  private countForStrategy(totals: string, strategy: CacheStrategy, computed: boolean) {
-    const fields = fieldsOf(strategy);
-    this.add('counts', totals, fields.requests, 1);
-    if (computed) this.add('counts', totals, fields.computations, 1);
+  /** A near-cache invalidation this instance received (the dashboard charts them per second). */
+  countInvalidation(at: number): void {
+    const second = Math.floor(at / 1000);
+    const key = statsKeys.nearInvalidations(Math.floor(second / 60), this.prefix);
+    this.add('counts', key, String(second), 1);
+    this.pending.expiries.set(key, env.METRICS_RETENTION_SECONDS);
+    this.schedule();
   }
 
   /** Count corrections, e.g. a "hit" on a corrupt value that turned out to be a miss. */
@@ -200,6 +126,7 @@ export class MetricsRecorder {
   /** Write what is pending now; tests and shutdown call it, the timer does otherwise. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
+    this.tallies.fold(this.sink);
     if (isEmpty(this.pending) && this.inDoubt.length === 0) return;
     const batches = this.inDoubt.splice(0);
     if (!isEmpty(this.pending)) batches.push(...this.seal());

@@ -12,11 +12,12 @@ end
 `;
 
 /**
- * The hit path's single round trip, for every strategy: read the value and its remaining TTL,
- * and — when the value is missing or stale under a lock strategy — try to take the lock,
- * atomically. A key holding another type answers `foreign`. The strategy comes from the caller
- * (each process keeps the scenario settings, see strategy-setting.ts), so both keys share one
- * hash slot and a hit is one round trip to one node, in a cluster too.
+ * Where the hit path's plain GET (read.ts) found no fresh value under a lock strategy, or an
+ * envelope without `freshUntil`: read the value and its remaining TTL again and — when it is
+ * missing or stale under a lock strategy — try to take the lock, atomically with the read. A key
+ * holding another type answers `foreign`. The strategy comes from the caller (each process keeps
+ * the scenario settings, see strategy-setting.ts), so both keys share one hash slot: one round
+ * trip to one node, in a cluster too.
  *
  * No script counts anything: a command that times out on a frozen Redis still runs when Redis
  * wakes up, and a count inside it would add to the `bypass` the request was answered with.
@@ -25,21 +26,21 @@ end
  * KEYS: entry, lock. ARGV: now (ms), strategy, lock token, lock ms.
  */
 const LOOKUP = `${FRESH}
-local strategy = ARGV[2]
-local now = tonumber(ARGV[1])
-local value = redis.pcall('GET', KEYS[1])
+local entry, lock = KEYS[1], KEYS[2]
+local now, strategy, token, lockMs = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
+local value = redis.pcall('GET', entry)
 if type(value) == 'table' then return {'foreign', '', -1, strategy} end
 if value then
   if fresh(value, now) then
-    return {'hit', value, redis.call('PTTL', KEYS[1]), strategy}
+    return {'hit', value, redis.call('PTTL', entry), strategy}
   end
   if strategy == 'swr' then
-    local refresh = redis.call('SET', KEYS[2], ARGV[3], 'NX', 'PX', ARGV[4]) and 'refresh' or ''
-    return {'stale', value, redis.call('PTTL', KEYS[1]), strategy, refresh}
+    local refresh = redis.call('SET', lock, token, 'NX', 'PX', lockMs) and 'refresh' or ''
+    return {'stale', value, redis.call('PTTL', entry), strategy, refresh}
   end
 end
 if strategy == 'cache-aside' then return {'miss', '', -1, strategy, ''} end
-local claim = redis.call('SET', KEYS[2], ARGV[3], 'NX', 'PX', ARGV[4]) and 'locked' or 'contended'
+local claim = redis.call('SET', lock, token, 'NX', 'PX', lockMs) and 'locked' or 'contended'
 return {'miss', '', -1, strategy, claim}
 `;
 
@@ -50,10 +51,12 @@ return {'miss', '', -1, strategy, claim}
  * KEYS: entry, lock. ARGV: now (ms), lock token, lock ms.
  */
 const AWAIT = `${FRESH}
-local value = redis.pcall('GET', KEYS[1])
+local entry, lock = KEYS[1], KEYS[2]
+local now, token, lockMs = tonumber(ARGV[1]), ARGV[2], ARGV[3]
+local value = redis.pcall('GET', entry)
 if type(value) == 'table' then return {'foreign', '', -1} end
-if value and fresh(value, tonumber(ARGV[1])) then return {'value', value, redis.call('PTTL', KEYS[1])} end
-if redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return {'locked', '', -1} end
+if value and fresh(value, now) then return {'value', value, redis.call('PTTL', entry)} end
+if redis.call('SET', lock, token, 'NX', 'PX', lockMs) then return {'locked', '', -1} end
 return {'wait', '', -1}
 `;
 
@@ -64,9 +67,11 @@ return {'wait', '', -1}
  * KEYS: entry, lock. ARGV: value, PX|PXAT, expiry, lock token or ''.
  */
 const STORE = `
-redis.call('SET', KEYS[1], ARGV[1], ARGV[2], ARGV[3])
-if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) == ARGV[4] then redis.call('DEL', KEYS[2]) end
-return redis.call('PTTL', KEYS[1])
+local entry, lock = KEYS[1], KEYS[2]
+local value, mode, expiry, token = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+redis.call('SET', entry, value, mode, expiry)
+if token ~= '' and redis.call('GET', lock) == token then redis.call('DEL', lock) end
+return redis.call('PTTL', entry)
 `;
 
 /**
@@ -78,8 +83,9 @@ return redis.call('PTTL', KEYS[1])
  * (timeout, dropped connection) is sent again under the same id; the second copy is a no-op.
  */
 const APPLY_BATCH = `
-if redis.call('HSETNX', KEYS[1], ARGV[1], 1) == 0 then return 0 end
-redis.call('EXPIRE', KEYS[1], ARGV[2])
+local applied, batchId, appliedTtl = KEYS[1], ARGV[1], ARGV[2]
+if redis.call('HSETNX', applied, batchId, 1) == 0 then return 0 end
+redis.call('EXPIRE', applied, appliedTtl)
 local unpack = unpack or table.unpack
 local at = 3
 local function section(width, apply)
@@ -109,7 +115,8 @@ return 1
 
 /** Compare-and-delete: a holder whose lock expired and was taken by another never deletes that one. */
 const RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+local lock, token = KEYS[1], ARGV[1]
+if redis.call('GET', lock) == token then return redis.call('DEL', lock) end
 return 0
 `;
 

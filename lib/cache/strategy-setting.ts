@@ -16,9 +16,15 @@ import { DEFAULT_STRATEGY, isStrategy, type CacheStrategy } from './types';
 class StrategySettings {
   private known = new Map<string, CacheStrategy>();
   private first: Promise<void> | null = null;
+  private loaded = false;
   private timer: NodeJS.Timeout | null = null;
   /** Bumped by each local write: a refresh that started before it must not undo it. */
   private writes = 0;
+
+  /** Without waiting (the hit path): the scenario's strategy once the first read is done, else undefined. */
+  now(scenario: string): CacheStrategy | undefined {
+    return this.loaded ? (this.known.get(scenario) ?? DEFAULT_STRATEGY) : undefined;
+  }
 
   /** The scenario's strategy as this process knows it (after the first read of the hash). */
   async of(scenario: string): Promise<CacheStrategy> {
@@ -48,7 +54,9 @@ class StrategySettings {
   }
 
   private start() {
-    this.first = this.refresh();
+    this.first = this.refresh().finally(() => {
+      this.loaded = true;
+    });
     this.timer = setInterval(() => void this.refresh(), env.STRATEGY_REFRESH_MS);
     this.timer.unref?.();
   }

@@ -48,6 +48,8 @@ export interface ThroughputPoint {
   t: number;
   rates: Record<CacheStatus, number>;
   hitRatio: number | null;
+  /** Near-cache invalidations received per second (strategy `near`: keys dropped from an instance's L1). */
+  invalidations: number;
 }
 
 export interface Percentiles {

@@ -14,5 +14,19 @@ export const healthSchema = z.object({
   problems: z.array(
     z.object({ code: z.string(), summary: z.string(), advice: z.string(), detail: z.string(), count: z.number(), lastAt: z.number() }),
   ),
+  /** This instance's near cache (strategy `near`): its L1 figures, or why it cannot run here. */
+  nearCache: z.union([
+    z.object({ available: z.literal(false), reason: z.string() }),
+    z.object({ available: z.literal(true), started: z.literal(false) }),
+    z.object({
+      available: z.literal(true),
+      started: z.literal(true),
+      state: z.enum(['starting', 'ready', 'down', 'closed']),
+      entries: z.number(),
+      bytes: z.number(),
+      invalidations: z.number(),
+      clears: z.number(),
+    }),
+  ]),
 });
 export type HealthResponse = z.output<typeof healthSchema>;

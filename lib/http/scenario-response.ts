@@ -87,10 +87,10 @@ export function cacheHeaders(results: readonly CachedResult<unknown>[]): Record<
   };
 }
 
-/** A coalesced request waited for a computation like a miss; a stale one was served from the cache. */
+/** A coalesced request waited for a computation like a miss; a stale or near one was served from the cache. */
 function xCache(status: CachedResult<unknown>['status']): string {
   if (status === 'coalesced') return 'MISS';
-  if (status === 'stale') return 'HIT';
+  if (status === 'stale' || status === 'near-hit') return 'HIT';
   return status.toUpperCase();
 }
 

@@ -61,13 +61,22 @@ export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: R
     key: scenario.keyOf(input),
     expiry: options.ttlMs === undefined ? scenario.expiryOf(input, Date.now()) : { ttlMs: options.ttlMs },
     compute: () => scenario.compute(input),
-    isValue: (candidate): candidate is V => scenario.value.safeParse(candidate).success,
+    isValue: shapeCheckOf(scenario),
     mode: options.mode,
     source: options.source,
     strategy: options.strategy,
     coalesce: options.coalesce,
     admit: options.admit,
   });
+}
+
+const shapeChecks = new WeakMap<object, (candidate: unknown) => boolean>();
+
+/** One shape check per scenario, made once, not a new closure per request. */
+function shapeCheckOf<I, V>(scenario: Scenario<I, V>): (candidate: unknown) => candidate is V {
+  let check = shapeChecks.get(scenario);
+  if (!check) shapeChecks.set(scenario, (check = (candidate) => scenario.value.safeParse(candidate).success));
+  return check as (candidate: unknown) => candidate is V;
 }
 
 export const HOUR_MS = 3_600_000;

@@ -43,7 +43,7 @@ export function figuresOf(totals: Fields, histogram: Fields): ScenarioFigures {
     hitRatio: hitRatio(counts),
     latency: { hit: latency(totals, histogram, 'hit'), miss: latency(totals, histogram, 'miss') },
     meanComputeMs: meanComputeMs === null ? null : roundMs(meanComputeMs),
-    computeSavedMs: meanComputeMs === null ? 0 : roundMs(counts.hit * meanComputeMs),
+    computeSavedMs: meanComputeMs === null ? 0 : roundMs((counts.hit + counts['near-hit']) * meanComputeMs),
     strategies: strategyFigures(totals),
   };
 }

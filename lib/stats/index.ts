@@ -37,7 +37,7 @@ export async function getStats(query: StatsQuery, nowMs = Date.now()): Promise<S
     window: { seconds: plan.seconds, step: plan.step, percentileStep: plan.percentileStep, from: plan.from, to: plan.to },
     total: totalFigures(parts),
     scenarios: parts.map(({ id, title, figures }) => ({ id, title, figures })),
-    throughput: throughput(series, plan),
+    throughput: throughput(series, plan, hashes.invalidations),
     percentiles: percentileSeries(series, plan),
     histogram: windowHistogram(series, plan),
   };

@@ -20,6 +20,8 @@ export interface ScenarioHashes {
 export interface MetricHashes {
   byScenario: Map<string, ScenarioHashes>;
   series: Fields[];
+  /** Near-cache invalidations per second (field = second), one hash per minute of the window. */
+  invalidations: Fields[];
 }
 
 /**
@@ -36,6 +38,8 @@ export async function readMetricHashes(client: RedisClient, request: MetricsRequ
   for (const scenario of request.charted) {
     for (const source of request.sources) for (const minute of request.minutes) keys.push(statsKeys.series(source, scenario, minute));
   }
+  const seriesEnd = keys.length;
+  for (const minute of request.minutes) keys.push(statsKeys.nearInvalidations(minute));
   const replies = await Promise.all(keys.map((key) => client.hgetall(key)));
 
   let next = 0;
@@ -50,6 +54,7 @@ export async function readMetricHashes(client: RedisClient, request: MetricsRequ
     }
     byScenario.set(scenario, { totals: sumFields(totals), histogram: sumFields(histograms) });
   }
-  const series = replies.slice(next).map((reply) => numericFields(reply ?? {}));
-  return { byScenario, series };
+  const series = replies.slice(next, seriesEnd).map((reply) => numericFields(reply ?? {}));
+  const invalidations = replies.slice(seriesEnd).map((reply) => numericFields(reply ?? {}));
+  return { byScenario, series, invalidations };
 }

@@ -47,16 +47,20 @@ function addBucket(series: Series, slot: number, status: Measured, bucket: numbe
   slots[status][bucket] = (slots[status][bucket] ?? 0) + count;
 }
 
-/** Requests per second by status, averaged over each bin. */
-export function throughput(series: Series, plan: WindowPlan): ThroughputPoint[] {
+/** Requests per second by status, and near-cache invalidations per second, averaged over each bin. */
+export function throughput(series: Series, plan: WindowPlan, invalidationHashes: readonly Fields[] = []): ThroughputPoint[] {
+  const invalidated = new Map<number, number>();
+  for (const hash of invalidationHashes) for (const [second, count] of Object.entries(hash)) invalidated.set(Number(second), (invalidated.get(Number(second)) ?? 0) + count);
   return plan.bins.map((start) => {
     const counts = zeroCounts();
+    let invalidations = 0;
     for (let second = start; second < start + plan.step; second += 1) {
       const found = series.perSecond.get(second);
       if (found) for (const status of STATUSES) counts[status] += found[status];
+      invalidations += invalidated.get(second) ?? 0;
     }
     const rates = Object.fromEntries(STATUSES.map((status) => [status, round(counts[status] / plan.step)])) as Record<CacheStatus, number>;
-    return { t: start, rates, hitRatio: hitRatio(counts) };
+    return { t: start, rates, hitRatio: hitRatio(counts), invalidations: round(invalidations / plan.step) };
   });
 }
 

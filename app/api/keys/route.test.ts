@@ -124,7 +124,7 @@ describe('GET /api/keys/value', () => {
     const response = await value(`${prefix}expensive_function:ada`);
     expect(response.status).toBe(200);
     const body = ((await response.json()) as { data: KeyValue }).data;
-    expect(body).toMatchObject({ type: 'string', truncated: false, value: { cachelab: 1, v: { username_extended: 'ada_123' }, expiry: 'ttl' } });
+    expect(body).toMatchObject({ type: 'string', truncated: false, value: { cachelab: 2, v: { username_extended: 'ada_123' }, expiry: 'ttl' } });
     expect(body.ttlMs).toBeGreaterThan(50_000);
   });
 

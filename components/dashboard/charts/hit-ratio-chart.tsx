@@ -25,8 +25,9 @@ export function ratioPoints(points: readonly ThroughputPoint[], window: StatsWin
   let lookups = 0;
   return points.map((point) => {
     const { hit, stale, miss, coalesced } = point.rates;
-    served += (hit + stale) * window.step;
-    lookups += (hit + stale + miss + coalesced) * window.step;
+    const near = point.rates['near-hit'];
+    served += (hit + near + stale) * window.step;
+    lookups += (hit + near + stale + miss + coalesced) * window.step;
     return { x: secondsAgo(point.t, window), bin: point.hitRatio === null ? null : point.hitRatio * 100, running: lookups > 0 ? (served / lookups) * 100 : null };
   });
 }
@@ -41,7 +42,7 @@ export const HitRatioChart = memo(function HitRatioChart({ stats, windowLabel }:
     <ChartFrame
       testId="chart-hit-ratio"
       title="Hit ratio over time"
-      subtitle={`(hits + stale) ÷ lookups, last ${windowLabel}: each dot one ${step}-second bin, the line since the window began.`}
+      subtitle={`(hits + near hits + stale) ÷ lookups, last ${windowLabel}: each dot one ${step}-second bin, the line since the window began.`}
       empty={empty}
       emptyText={`No lookups in the last ${windowLabel}: no ratio to draw.`}
       legend={

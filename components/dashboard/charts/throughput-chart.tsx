@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { STATUSES, type CacheStatus } from '@/lib/cache/types';
 import type { StatsResponse } from '@/lib/dashboard-types';
 import { formatRate } from '@/lib/format';
@@ -9,16 +9,22 @@ import { STATUS_COLORS, STATUS_LABELS } from '../status-colors';
 import { binLabel, CHART_MARGIN, CHART_STYLE, GRID, niceTicks, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
 import { ChartFrame, LegendItem } from './chart-frame';
 
-type Row = { x: number } & Record<CacheStatus, number>;
+type Row = { x: number; invalidations: number } & Record<CacheStatus, number>;
+
+const INVALIDATIONS_COLOR = '#7c3aed';
 
 const rateTooltip = (value: unknown, name: unknown) => [formatRate(Number(value)), String(name)] as [string, string];
 const total = (row: Row) => STATUSES.reduce((sum, status) => sum + row[status], 0);
 
-/** Requests per second, stacked by how they were served: the traffic, and how much of it Redis answered. */
+/** Requests per second, stacked by how they were served, and near-cache invalidations per second as a line when there are any. */
 export const ThroughputChart = memo(function ThroughputChart({ stats, windowLabel }: { stats: StatsResponse; windowLabel: string }) {
   const { seconds, step } = stats.window;
-  const rows = useMemo(() => stats.throughput.map((point): Row => ({ x: secondsAgo(point.t, stats.window), ...point.rates })), [stats.throughput, stats.window]);
-  const peak = Math.max(0, ...rows.map(total));
+  const rows = useMemo(
+    () => stats.throughput.map((point): Row => ({ x: secondsAgo(point.t, stats.window), invalidations: point.invalidations, ...point.rates })),
+    [stats.throughput, stats.window],
+  );
+  const invalidated = rows.some((row) => row.invalidations > 0);
+  const peak = Math.max(0, ...rows.map((row) => Math.max(total(row), row.invalidations)));
   const [ticks, domain] = useMemo(() => {
     const nice = niceTicks(peak);
     return [nice, [0, nice[nice.length - 1] ?? 1] as [number, number]];
@@ -34,9 +40,12 @@ export const ThroughputChart = memo(function ThroughputChart({ stats, windowLabe
       subtitle={`Stacked by outcome, last ${windowLabel}${step > 1 ? `, averaged over ${step} s` : ''}.`}
       empty={empty}
       emptyText={`No requests in the last ${windowLabel}.`}
-      legend={shown.map((status) => <LegendItem key={status} color={STATUS_COLORS[status]} label={STATUS_LABELS[status]} />)}
+      legend={[
+        ...shown.map((status) => <LegendItem key={status} color={STATUS_COLORS[status]} label={STATUS_LABELS[status]} />),
+        ...(invalidated ? [<LegendItem key="invalidations" color={INVALIDATIONS_COLOR} label="L1 invalidations received" shape="dashed" />] : []),
+      ]}
     >
-      <AreaChart responsive style={CHART_STYLE} data={rows} margin={CHART_MARGIN}>
+      <ComposedChart responsive style={CHART_STYLE} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis {...TIME_AXIS} ticks={xTicks} />
         <YAxis tick={TICK} width={64} ticks={ticks} domain={domain} tickFormatter={formatRate} />
@@ -55,7 +64,10 @@ export const ThroughputChart = memo(function ThroughputChart({ stats, windowLabe
             isAnimationActive={false}
           />
         ))}
-      </AreaChart>
+        {invalidated && (
+          <Line dataKey="invalidations" name="L1 invalidations received" type="linear" stroke={INVALIDATIONS_COLOR} strokeWidth={2} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+        )}
+      </ComposedChart>
     </ChartFrame>
   );
 });
