@@ -16,6 +16,7 @@ const FAULTS = [
   'lib/cache/cluster.test.ts',
   'lib/cache/cluster-failover.test.ts',
   'lib/cache/cluster-url.test.ts',
+  'lib/classroom/cluster.test.ts',
   'lib/http/rate-limit.test.ts',
   // labs: pause, kill and restart their own lab redis-server; eviction runs measure hit ratios at full speed.
   'app/api/labs/labs.test.ts',

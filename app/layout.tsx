@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { PresenterToggle } from '@/components/presenter-mode';
 import { SiteNav } from '@/components/site-nav';
 import { StatusBanner } from '@/components/status-banner';
 import { scenarioLinks } from '@/lib/scenarios/registry';
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Cache Lab
             </Link>
             <SiteNav scenarios={scenarioLinks()} />
+            <PresenterToggle />
           </div>
         </header>
         <StatusBanner />

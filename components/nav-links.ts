@@ -8,6 +8,7 @@ export const NAV_LINKS = [
   { href: '/simulator', label: 'Simulator' },
   { href: '/eviction', label: 'Eviction lab' },
   { href: '/failures', label: 'Failure lab' },
+  { href: '/classroom', label: 'Classroom' },
 ] as const;
 
 export interface NavLink {

@@ -74,6 +74,22 @@ const schema = z.object({
   /** Largest part of one cached value the key browser sends to the browser. */
   KEY_VALUE_MAX_BYTES: int(262_144, 1024, 50_000_000),
 
+  /** Classroom: rooms in Redis, bounded so a class (or a script) cannot grow them without end. */
+  /** Students who may join one room (each join takes a seat; seats are not given back). */
+  CLASSROOM_MAX_STUDENTS: int(40, 1, 1000),
+  /** Open rooms at once, across every app instance (they share Redis). */
+  CLASSROOM_MAX_ROOMS: int(20, 1, 10_000),
+  /** A room's lifetime from its creation; all its keys expire with it. */
+  CLASSROOM_ROOM_MINUTES: int(180, 1, 7 * 24 * 60),
+  /** Longest nickname, in characters after NFKC normalisation. */
+  CLASSROOM_NICKNAME_MAX: int(24, 2, 64),
+  /** Guided rounds one room may run. */
+  CLASSROOM_MAX_ROUNDS: int(50, 1, 1000),
+  /** Latest requests a room keeps for its live feed (older ones still count in the totals); also the keys it follows for "who warmed it". */
+  CLASSROOM_FEED_LENGTH: int(60, 10, 1000),
+  /** Origin printed in join links and the QR code (e.g. http://192.168.1.20:3000); unset: this machine's LAN address. */
+  CLASSROOM_JOIN_ORIGIN: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+
   /** When set, mutating admin endpoints require it (header `x-admin-token` or `Authorization: Bearer`). */
   ADMIN_TOKEN: optionalText,
   /** Largest request body accepted, in bytes. */

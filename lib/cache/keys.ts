@@ -10,6 +10,8 @@ const STATS = '_stats:';
 /** Stampede locks and run-time settings: also beside the entries, never listed as cache entries. */
 const LOCKS = '_lock:';
 const CONFIG = '_config:';
+/** Classroom rooms (lib/classroom/keys.ts): bookkeeping beside the entries too. */
+export const CLASSROOM_NAMESPACE = '_classroom:';
 
 /**
  * Key layout. Standalone Redis: keys read as the tutorial writes them (`cachelab:expensive_function:maxim`).
@@ -53,7 +55,7 @@ export function isStatsKey(fullKey: string, prefix = env.CACHE_PREFIX): boolean 
 
 /** Everything Cache Lab keeps beside the cache entries (metrics, locks, settings): never a cache entry. */
 export function isInternalKey(fullKey: string, prefix = env.CACHE_PREFIX): boolean {
-  return [STATS, LOCKS, CONFIG].some((namespace) => fullKey.startsWith(prefix + namespace));
+  return [STATS, LOCKS, CONFIG, CLASSROOM_NAMESPACE].some((namespace) => fullKey.startsWith(prefix + namespace));
 }
 
 /** The lock that lets one caller compute a missing or stale entry while others wait or are served stale (same slot as the entry). */

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { invalidate, type CachedResult } from '../cache';
 import { cacheKey } from '../cache/keys';
+import { recordRoomRequest } from '../classroom/record';
 import { env } from '../env';
 import type { CacheMeta, Invalidated, ScenarioResponse } from '../contracts/scenario';
 import { runScenario, type Scenario } from '../scenarios/scenario';
@@ -22,7 +23,10 @@ export type ScenarioQuery = z.output<typeof scenarioQuery>;
 export interface LookupRequest {
   query: ScenarioQuery;
   charge: () => Promise<void>;
-  /** Names the request on the key's timeline (`GET /api/username/ada`). */
+  /**
+   * The request itself: it names the lookup on the key's timeline (`GET /api/username/ada`), and a classroom's
+   * student may have sent it (lib/classroom/record.ts reads its headers).
+   */
   request?: NextRequest;
 }
 
@@ -40,6 +44,7 @@ export function lookupOptions({ query, charge, request }: LookupRequest) {
 export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, lookup: LookupRequest, code?: string): Promise<NextResponse> {
   const input = parseInput(scenario.input, rawInput, code);
   const result = await runScenario(scenario, input, lookupOptions(lookup));
+  await recordRoomRequest(lookup.request, result);
   return NextResponse.json<ScenarioResponse<V>>({ data: result.value, cache: cacheMeta(result) }, { headers: cacheHeaders([result]) });
 }
 
