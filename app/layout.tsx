@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { AdminTokenDialog } from '@/components/api/admin-token-dialog';
 import { SiteNav } from '@/components/site-nav';
 import { StatusBanner } from '@/components/status-banner';
 import './globals.css';
@@ -28,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </header>
         <StatusBanner />
         <main className="mx-auto max-w-6xl px-4 py-6 sm:py-10">{children}</main>
+        <AdminTokenDialog />
         <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">
           Cache-aside with Redis: look the key up; on a miss compute, store with an expiry, return.
         </footer>

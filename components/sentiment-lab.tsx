@@ -11,7 +11,8 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
-import { useAdminAction } from './use-admin-action';
+import { apiBody } from './api/client';
+import type { ScenarioResponse } from '@/lib/api-types';
 import { SentimentVerdict } from './sentiment/verdict';
 
 interface Props {
@@ -25,14 +26,14 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
   const [sentence, setSentence] = useState('');
   const [bypass, setBypass] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const { state, history, run } = useScenarioRequest<SentimentValue>();
+  const { state, history, run, markInvalidated } = useScenarioRequest<SentimentValue>('sentiment');
   const normalised = normaliseSentence(sentence);
   const length = [...normalised].length;
 
   const analyse = (text: string) => {
     setNote(null);
     const query = bypass ? '?cache=bypass' : '';
-    void run(text, () => fetch(`/api/sentiment${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sentence: text }) }));
+    void run(text, () => apiBody<ScenarioResponse<SentimentValue>>(`/api/sentiment${query}`, { method: 'POST', json: { sentence: text } }));
   };
 
   const submit = (event: FormEvent) => {
@@ -45,11 +46,12 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
     analyse(text);
   };
 
-  const admin = useAdminAction();
   const invalidate = () => {
     if (state.phase !== 'done') return;
-    const sentence = state.label;
-    void admin.run(async () => setNote(await invalidateEntry('/api/sentiment', { sentence })));
+    void invalidateEntry('/api/sentiment', { sentence: state.label }).then(({ gone, note }) => {
+      setNote(note);
+      if (gone) markInvalidated();
+    });
   };
 
   const loading = state.phase === 'loading';
@@ -104,7 +106,7 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
       {loading && <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what="Running the model (simulated inference time)…" />}
       {state.phase === 'error' && <ErrorNotice message={state.message} />}
       {state.phase === 'done' && (
-        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} computeLabel="Inference (simulated)" onInvalidate={invalidate} invalidateNote={note} invalidatePrompt={admin.prompt}>
+        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} computeLabel="Inference (simulated)" waitedMs={state.waitedMs} onInvalidate={invalidate} invalidateNote={note} invalidated={state.invalidated}>
           <SentimentVerdict value={state.response.data} />
         </ResultPanel>
       )}

@@ -9,7 +9,8 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
-import { useAdminAction } from './use-admin-action';
+import { apiBody } from './api/client';
+import type { ScenarioResponse } from '@/lib/api-types';
 
 interface Props {
   delayMs: number;
@@ -22,21 +23,22 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
   const [username, setUsername] = useState('');
   const [bypass, setBypass] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const { state, history, run } = useScenarioRequest<Value>();
-  const admin = useAdminAction();
+  const { state, history, run, markInvalidated } = useScenarioRequest<Value>('username');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNote(null);
-    admin.dismiss();
     const query = bypass ? '?cache=bypass' : '';
-    void run(username.trim() || username, () => fetch(`/api/username/${encodeURIComponent(username)}${query}`));
+    void run(username.trim() || username, () => apiBody<ScenarioResponse<Value>>(`/api/username/${encodeURIComponent(username)}${query}`));
   };
 
   const invalidate = () => {
     if (state.phase !== 'done') return;
     const url = `/api/username/${encodeURIComponent(state.label)}`;
-    void admin.run(async () => setNote(await invalidateEntry(url)));
+    void invalidateEntry(url).then(({ gone, note }) => {
+      setNote(note);
+      if (gone) markInvalidated();
+    });
   };
 
   return (
@@ -61,7 +63,7 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
       {state.phase === 'loading' && <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what={`Looking up “${state.label}”…`} />}
       {state.phase === 'error' && <ErrorNotice message={state.message} />}
       {state.phase === 'done' && (
-        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} onInvalidate={invalidate} invalidateNote={note} invalidatePrompt={admin.prompt}>
+        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} waitedMs={state.waitedMs} onInvalidate={invalidate} invalidateNote={note} invalidated={state.invalidated}>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Returned value</p>
           <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" data-testid="value">
             {JSON.stringify(state.response.data, null, 2)}

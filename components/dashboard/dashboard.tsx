@@ -6,7 +6,7 @@ import { HistogramChart } from './charts/histogram-chart';
 import { HitRatioChart } from './charts/hit-ratio-chart';
 import { PercentileChart } from './charts/percentile-chart';
 import { ThroughputChart } from './charts/throughput-chart';
-import { sendAction } from './fetch-data';
+import { apiData } from '../api/client';
 import { KeyBrowser } from './key-browser';
 import { KpiCards } from './kpi-cards';
 import { liveState } from './live-indicator';
@@ -39,7 +39,7 @@ export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly Scen
 
   const reset = async () => {
     try {
-      const { deleted } = await sendAction<{ deleted: number }>('/api/stats/reset', 'POST');
+      const { deleted } = await apiData<{ deleted: number }>('/api/stats/reset', { method: 'POST' });
       setResetNote(`Statistics reset (${deleted} metric keys deleted). Cached keys were kept.`);
       await Promise.all([stats.mutate(), events.mutate()]);
     } catch (error) {

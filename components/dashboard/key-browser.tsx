@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useDebounced } from '../use-debounced';
 import { useNow } from '../use-now';
 import { ConfirmButton } from './confirm-button';
-import { sendAction } from './fetch-data';
+import { apiData } from '../api/client';
 import { isShown } from './key-ledger';
 import { KEY_COLUMNS, KeyRow } from './key-row';
 import { Panel } from './panel';
@@ -41,7 +41,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
     act(async () => {
       setRemoving((current) => new Set(current).add(key));
       try {
-        const { deleted } = await sendAction<{ deleted: boolean }>(`/api/keys?key=${encodeURIComponent(key)}`, 'DELETE');
+        const { deleted } = await apiData<{ deleted: boolean }>(`/api/keys?key=${encodeURIComponent(key)}`, { method: 'DELETE' });
         await pages.refresh();
         return deleted ? `Invalidated ${key}: the next request for it is a miss.` : `${key} had already gone.`;
       } finally {
@@ -56,7 +56,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
   const flush = () =>
     act(async () => {
       if (!selected) return 'Pick a scenario first.';
-      const { deleted } = await sendAction<{ deleted: number }>(`/api/scenarios/${encodeURIComponent(selected.id)}/cache`, 'DELETE');
+      const { deleted } = await apiData<{ deleted: number }>(`/api/scenarios/${encodeURIComponent(selected.id)}/cache`, { method: 'DELETE' });
       await pages.refresh();
       return `Flushed ${selected.title}: ${deleted} ${deleted === 1 ? 'key' : 'keys'} deleted.`;
     });

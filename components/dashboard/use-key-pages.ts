@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import useSWRInfinite from 'swr/infinite';
 import type { KeyPage } from '@/lib/dashboard-types';
-import { fetchData, type Received } from './fetch-data';
+import { fetchReceived, type Received } from './fetch-data';
 import { mergeListing, type KeyLedger } from './key-ledger';
 
 /**
@@ -17,7 +17,7 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
     const cursor = index === 0 || !previous ? '0' : previous.data.cursor;
     return `/api/keys?${new URLSearchParams({ scenario: filter.scenario, match: filter.match, cursor })}`;
   };
-  const result = useSWRInfinite<Received<KeyPage>>(getKey, fetchData<KeyPage>, {
+  const result = useSWRInfinite<Received<KeyPage>>(getKey, fetchReceived<KeyPage>, {
     refreshInterval: paused ? 0 : intervalMs,
     refreshWhenHidden: false,
     revalidateAll: true,

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
 import type { KeyValue } from '@/lib/dashboard-types';
 import { formatBytes, formatCountdown } from '@/lib/format';
-import { fetchData } from './fetch-data';
+import { fetchData } from '../api/client';
 
 /** The stored JSON of one key, in a modal dialog (Escape or the button closes it). */
 export function ValueDialog({ cacheKey, onClose }: { cacheKey: string | null; onClose: () => void }) {
@@ -18,7 +18,7 @@ export function ValueDialog({ cacheKey, onClose }: { cacheKey: string | null; on
     if (!cacheKey && element.open) element.close();
   }, [cacheKey]);
 
-  const value = data?.data;
+  const value = data;
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby="value-title" className="m-auto w-[min(48rem,calc(100vw-2rem))] rounded-2xl p-0 shadow-2xl backdrop:bg-slate-900/60">
       <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">

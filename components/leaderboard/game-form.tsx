@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatPoints } from '@/lib/format';
 import type { PlayedGame } from '@/lib/scenarios/leaderboard/scenario';
-import { errorMessage } from '../scenario/use-scenario-request';
+import { apiData } from '../api/client';
 
 interface Props {
   players: number;
@@ -30,22 +30,15 @@ export function GameForm({ players, maxScore, onPlayed, disabled = false }: Prop
     setSending(true);
     setMessage(null);
     try {
-      const response = await fetch('/api/leaderboard/games', {
+      const played = await apiData<PlayedGame>('/api/leaderboard/games', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ playerId: Number(playerId), score: Number(score), invalidateOnWrite }),
+        json: { playerId: Number(playerId), score: Number(score), invalidateOnWrite },
       });
-      const body: unknown = await response.json();
-      if (!response.ok) {
-        setMessage({ tone: 'error', text: errorMessage(body, response.status) });
-        return;
-      }
-      const played = (body as { data: PlayedGame }).data;
       const cache = played.invalidated ? 'the cached top 50 was invalidated with the write.' : 'the cached top 50 was left as it is.';
       setMessage({ tone: 'ok', text: `Game #${played.game.gameId}: ${played.player.name} scored ${formatPoints(played.game.score)}; ${cache}` });
       onPlayed(played);
-    } catch {
-      setMessage({ tone: 'error', text: 'The server did not answer.' });
+    } catch (error) {
+      setMessage({ tone: 'error', text: (error as Error).message });
     } finally {
       setSending(false);
     }

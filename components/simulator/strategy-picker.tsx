@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import useSWR from 'swr';
 import { STRATEGIES, type CacheStrategy } from '@/lib/cache/types';
-import { fetchData, sendJson } from './send-json';
+import { apiData, fetchData } from '../api/client';
 
 interface Setting {
   scenario: string;
@@ -27,9 +27,12 @@ function ScenarioStrategy({ id, title }: { id: string; title: string }) {
   const [note, setNote] = useState<string | null>(null);
   const choose = async (strategy: CacheStrategy) => {
     setNote(null);
-    const sent = await sendJson<Setting>(url, { method: 'PUT', body: JSON.stringify({ strategy }) });
-    if (sent.ok) await mutate(sent.data, { revalidate: false });
-    setNote(sent.ok ? 'Saved: the next request uses it.' : sent.message);
+    try {
+      await mutate(await apiData<Setting>(url, { method: 'PUT', json: { strategy } }), { revalidate: false });
+      setNote('Saved: the next request uses it.');
+    } catch (error) {
+      setNote((error as Error).message);
+    }
   };
   const selectId = `strategy-${id}`;
   return (
