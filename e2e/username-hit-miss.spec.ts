@@ -28,6 +28,19 @@ test('a username misses, then hits much faster, counts down, and misses again af
 
   await page.getByRole('button', { name: 'Invalidate this key' }).click();
   await expect(page.getByText('Entry deleted: the next request is a miss.')).toBeVisible();
+  // The card no longer claims the key is cached: no HIT badge, no countdown.
+  await expect(page.getByTestId('status-hint')).toContainText('you invalidated the key');
+  await expect(page.getByTestId('ttl-countdown')).toHaveText('Not cached any more: the key was invalidated.');
+  await expect(page.getByRole('button', { name: 'Invalidate this key' })).toBeDisabled();
+
+  // "Your last requests" survives a reload and Back.
+  await page.reload();
+  await expect(page.getByTestId('history').getByRole('listitem')).toHaveCount(2);
+  await page.goto('/');
+  await page.goBack();
+  await expect(page.getByTestId('history').getByRole('listitem')).toHaveCount(2);
+
+  await page.getByLabel('Username').fill(name);
   await page.getByRole('button', { name: 'Call expensive_function' }).click();
   await expect(page.getByTestId('cache-status')).toHaveText('miss', { timeout: 15_000 });
 });

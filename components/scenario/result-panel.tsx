@@ -37,8 +37,8 @@ export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifet
           <CacheBadge status={cache.status} size="lg" />
         )}
         <div>
-          <p className="text-3xl font-bold tabular-nums text-slate-900" data-testid="latency">
-            {formatLatency(cache.latencyMs)}
+          <p className="text-3xl font-bold tabular-nums text-slate-900">
+            <span data-testid="latency">{formatLatency(cache.latencyMs)}</span>
             <span className="ml-2 text-base font-semibold text-slate-700">server time</span>
           </p>
           <p className="text-base text-slate-700" data-testid="status-hint">

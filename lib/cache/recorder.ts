@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { env } from '../env';
 import { RedisUnavailableError, withRedis } from '../redis';
-import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
+import { BUCKET_BOUNDS_MS, bucketIndex, bucketSumField } from './histogram';
 import { statsKeys, strategyFields } from './keys';
 import { cacheCommands } from './scripts';
 import type { CacheStatus, CacheStrategy, TrafficSource } from './types';
@@ -64,15 +64,17 @@ interface Names {
   histogram: string;
   n: string;
   ms: string;
-  /** Histogram fields by bucket index. */
+  /** Histogram fields by bucket index, and the fields of their latency sums. */
   buckets: string[];
+  bucketSums: string[];
   /** The second that the series fields below are for. */
   second: number;
   series: string;
   secondCount: string;
   secondMs: string;
-  /** Per-slot histogram fields by bucket index, filled as buckets occur. */
+  /** Per-slot histogram fields by bucket index, filled as buckets occur, and their latency sums. */
   slotBuckets: (string | undefined)[];
+  slotBucketSums: (string | undefined)[];
 }
 
 const COMPUTE_BUCKETS = BUCKET_BOUNDS_MS.map((_, index) => `compute:${index}`);
@@ -112,6 +114,8 @@ export class MetricsRecorder {
     this.add('sums', names.totals, names.ms, latencyMs);
     const bucket = bucketIndex(latencyMs);
     this.add('counts', names.histogram, names.buckets[bucket]!, 1);
+    // Each bucket's latency sum: percentiles of few samples are then exact (see percentileFromBuckets).
+    this.add('sums', names.histogram, names.bucketSums[bucket]!, latencyMs);
     if (computeMs > 0) {
       this.add('counts', names.totals, 'compute_n', 1);
       this.add('sums', names.totals, 'compute_ms', computeMs);
@@ -123,7 +127,9 @@ export class MetricsRecorder {
 
     this.add('counts', names.series, names.secondCount, 1);
     this.add('sums', names.series, names.secondMs, latencyMs);
-    this.add('counts', names.series, (names.slotBuckets[bucket] ??= `${second - (second % PERCENTILE_SLOT_SECONDS)}:${status}:b${bucket}`), 1);
+    const slotBucket = (names.slotBuckets[bucket] ??= `${second - (second % PERCENTILE_SLOT_SECONDS)}:${status}:b${bucket}`);
+    this.add('counts', names.series, slotBucket, 1);
+    this.add('sums', names.series, (names.slotBucketSums[bucket] ??= bucketSumField(slotBucket)), latencyMs);
     this.pending.expiries.set(names.series, env.METRICS_RETENTION_SECONDS);
 
     this.pending.events.push(observation);
@@ -149,11 +155,13 @@ export class MetricsRecorder {
         n: `${status}_n`,
         ms: `${status}_ms`,
         buckets: BUCKET_BOUNDS_MS.map((_, index) => `${status}:${index}`),
+        bucketSums: BUCKET_BOUNDS_MS.map((_, index) => bucketSumField(`${status}:${index}`)),
         second: -1,
         series: '',
         secondCount: '',
         secondMs: '',
         slotBuckets: [],
+        slotBucketSums: [],
       };
       byStatus.set(status, names);
     }
@@ -163,6 +171,7 @@ export class MetricsRecorder {
       names.secondCount = `${second}:${status}`;
       names.secondMs = `${second}:${status}:ms`;
       names.slotBuckets = [];
+      names.slotBucketSums = [];
     }
     return names;
   }
