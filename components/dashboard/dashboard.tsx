@@ -23,7 +23,7 @@ const INFO_EVERY_MS = 3000;
 const RECENT_SECONDS = 5;
 
 /** The live dashboard: every figure polled once a second while the tab is visible. */
-export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly ScenarioOption[]; cachePrefix: string }) {
+export function Dashboard({ scenarios, cachePrefix, filterAutoPages }: { scenarios: readonly ScenarioOption[]; cachePrefix: string; filterAutoPages: number }) {
   const [view, setView] = useState<ViewSettings>({ windowSeconds: 60, scenario: '', includeSimulated: true, paused: false });
   const [resetNote, setResetNote] = useState<string | null>(null);
   const visible = useTabVisible();
@@ -71,7 +71,7 @@ export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly Scen
           <ScenarioTables scenarios={data.scenarios} total={data.total} />
         </>
       )}
-      <KeyBrowser scenarios={scenarios} paused={view.paused} />
+      <KeyBrowser scenarios={scenarios} paused={view.paused} filterAutoPages={filterAutoPages} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <RecentRequests events={events.data?.data} cachePrefix={cachePrefix} />
         <RedisPanel info={info.data?.data} app={data?.total} error={info.error as Error | undefined} />

@@ -17,14 +17,14 @@ const EXPIRED_LINGER_MS = 1500;
 const REFRESH_MS = 2000;
 
 /** The cached keys of every scenario, with live countdowns: SCAN pages, literal filters, invalidate and flush. */
-export function KeyBrowser({ scenarios, paused }: { scenarios: readonly ScenarioOption[]; paused: boolean }) {
+export function KeyBrowser({ scenarios, paused, filterAutoPages }: { scenarios: readonly ScenarioOption[]; paused: boolean; filterAutoPages: number }) {
   const [scenario, setScenario] = useState('');
   const [text, setText] = useState('');
   const match = useDebounced(text.trim());
   const [viewing, setViewing] = useState<string | null>(null);
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
-  const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused);
+  const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused, filterAutoPages);
   const now = useNow(1000);
   const visible = pages.keys.filter((entry) => !removing.has(entry.key) && isShown(entry, now, EXPIRED_LINGER_MS));
   const selected = scenarios.find((option) => option.id === scenario);
@@ -109,7 +109,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       </div>
       {visible.length === 0 ? (
         <p data-testid="keys-empty" className="px-2 py-6 text-center text-base text-slate-500">
-          {pages.loading ? 'Scanning…' : pages.more ? 'No matching key in this slice of the keyspace yet.' : match ? 'No key matches this filter.' : 'The cache is empty. Send a request from a scenario and its key appears here.'}
+          {emptyMessage(pages, match, filterAutoPages)}
         </p>
       ) : (
         <ul className="max-h-[34rem] divide-y divide-slate-100 overflow-y-auto">
@@ -132,4 +132,12 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       <ValueDialog cacheKey={viewing} onClose={() => setViewing(null)} />
     </Panel>
   );
+}
+
+/** What an empty list means: still scanning (with progress), the scan limit reached, or truly nothing. */
+function emptyMessage(pages: ReturnType<typeof useKeyPages>, match: string, autoPages: number): string {
+  const calls = `${pages.scanCalls} SCAN ${pages.scanCalls === 1 ? 'call' : 'calls'}`;
+  if (pages.loading || pages.autoScanning) return match ? `Scanning for “${match}”… page ${pages.pagesRead} of at most ${autoPages} (${calls} so far)` : 'Scanning…';
+  if (pages.more) return match ? `No key matching “${match}” in the first ${pages.pagesRead} pages (${calls}); the keyspace goes on: scan further?` : 'No key in this slice of the keyspace yet: scan further?';
+  return match ? 'No key matches this filter (the whole keyspace was scanned).' : 'The cache is empty. Send a request from a scenario and its key appears here.';
 }

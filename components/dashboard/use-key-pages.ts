@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useSWRInfinite from 'swr/infinite';
 import type { KeyPage } from '@/lib/dashboard-types';
 import { fetchReceived, type Received } from './fetch-data';
@@ -10,8 +10,10 @@ import { mergeListing, type KeyLedger } from './key-ledger';
  * The key browser's pages, each one bounded SCAN walk continuing from the previous
  * page's cursor. Every loaded page is re-read every `intervalMs` so new keys appear
  * and deleted ones go; the countdowns tick in between without asking the server.
+ * A text filter keeps scanning by itself (one page after another, up to `autoPages`) until
+ * a key matches or the keyspace ends, so "no matching key" is never said too early.
  */
-export function useKeyPages(filter: { scenario: string; match: string }, intervalMs: number, paused: boolean) {
+export function useKeyPages(filter: { scenario: string; match: string }, intervalMs: number, paused: boolean, autoPages: number) {
   const getKey = (index: number, previous: Received<KeyPage> | null) => {
     if (previous && previous.data.cursor === '0') return null;
     const cursor = index === 0 || !previous ? '0' : previous.data.cursor;
@@ -34,9 +36,21 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
   }
 
   const last = pages?.[pages.length - 1];
+  const more = last ? last.data.cursor !== '0' : false;
+  const found = ledger.size > 0;
+  const { size, setSize, isValidating } = result;
+  const autoScanning = filter.match !== '' && !found && more && size < autoPages;
+  useEffect(() => {
+    // SWR's page count, not React state: the next page is fetched once the last one has arrived.
+    if (autoScanning && !isValidating && (pages?.length ?? 0) === size) void setSize(size + 1);
+  }, [autoScanning, isValidating, pages?.length, size, setSize]);
+
   return {
     keys: [...ledger.values()],
-    more: last ? last.data.cursor !== '0' : false,
+    more,
+    /** Pages read so far, and whether the filter is still scanning by itself. */
+    pagesRead: pages?.length ?? 0,
+    autoScanning,
     scanCalls: (pages ?? []).reduce((sum, page) => sum + page.data.scanCalls, 0),
     loading: result.isLoading,
     loadingMore: result.isValidating && result.size > (pages?.length ?? 0),

@@ -1,7 +1,7 @@
 'use client';
 
 import type { CacheStatus } from '@/lib/api-types';
-import { formatLatency, formatPoints } from '@/lib/format';
+import { formatClock, formatLatency, formatPoints } from '@/lib/format';
 import type { BoardChange } from '@/lib/scenarios/leaderboard/diff';
 import type { TopPlayers } from '@/lib/scenarios/leaderboard/store';
 import { useNow } from '../use-now';
@@ -56,7 +56,7 @@ export function FreshnessCard({ board, live, changes, onCompare }: Props) {
 }
 
 function judge(board: NonNullable<Props['board']>, changes: Props['changes']) {
-  const computed = new Date(board.computedAt).toLocaleTimeString();
+  const computed = formatClock(board.computedAt);
   if (changes && changes.length > 0) {
     return {
       state: 'stale',
@@ -112,7 +112,7 @@ function LiveStatus({ live }: { live: LiveState }) {
   if (live.phase === 'done') {
     return (
       <p className="mt-2 text-xs text-slate-500">
-        Checked at {new Date(live.checkedAt).toLocaleTimeString()}; the query took {formatLatency(live.queryMs)}.
+        Checked at {formatClock(live.checkedAt)}; the query took {formatLatency(live.queryMs)}.
       </p>
     );
   }

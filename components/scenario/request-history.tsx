@@ -1,4 +1,4 @@
-import { formatLatency } from '@/lib/format';
+import { formatClock, formatLatency } from '@/lib/format';
 import { CacheBadge } from './cache-badge';
 import type { HistoryEntry } from './use-scenario-request';
 
@@ -54,4 +54,4 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
   );
 }
 
-const clock = (at: number) => new Date(at).toLocaleTimeString();
+const clock = (at: number) => formatClock(at);

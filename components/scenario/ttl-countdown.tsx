@@ -1,6 +1,6 @@
 'use client';
 
-import { formatCountdown } from '@/lib/format';
+import { formatCountdown, formatDateTime } from '@/lib/format';
 import { useNow } from '../use-now';
 
 interface Props {
@@ -41,7 +41,7 @@ export function TtlCountdown({ expiresAt, lifetimeMs, label = 'Expires in', vari
       </div>
       <DrainingBar share={share} />
       <p className="mt-1 text-xs text-slate-500">
-        {expired ? 'Redis has dropped the entry: the next request is a miss.' : `at ${new Date(expiresAt).toLocaleString()}`}
+        {expired ? 'Redis has dropped the entry: the next request is a miss.' : `at ${formatDateTime(expiresAt)} (your clock)`}
       </p>
     </div>
   );
