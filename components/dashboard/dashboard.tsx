@@ -10,12 +10,15 @@ import { apiData } from '../api/client';
 import { KeyBrowser } from './key-browser';
 import { KpiCards } from './kpi-cards';
 import { liveState } from './live-indicator';
+import { QuietNote } from './quiet-note';
+import { quietWindow } from './quiet-window';
 import { RecentRequests } from './recent-requests';
 import { RedisPanel } from './redis-panel';
 import type { ScenarioOption } from './scenario-select';
 import { ScenarioTables } from './scenario-tables';
 import { Toolbar, WINDOWS, type ViewSettings } from './toolbar';
 import { useLive, useTabVisible } from './use-live';
+import { useNow } from '../use-now';
 
 const STATS_EVERY_MS = 1000;
 const INFO_EVERY_MS = 3000;
@@ -36,6 +39,8 @@ export function Dashboard({ scenarios, cachePrefix, filterAutoPages }: { scenari
   const live = liveState({ paused: view.paused, visible, hasData: stats.data !== undefined, error: stats.error });
   const windowLabel = WINDOWS.find((option) => option.value === view.windowSeconds)?.label ?? `${view.windowSeconds} s`;
   const data = stats.data?.data;
+  const now = useNow(1000);
+  const quiet = data ? quietWindow({ totalRequests: data.total.requests, throughput: data.throughput, events: events.data?.data ?? [], scenario: view.scenario, windowSeconds: view.windowSeconds, now }) : null;
 
   const reset = async () => {
     try {
@@ -62,6 +67,7 @@ export function Dashboard({ scenarios, cachePrefix, filterAutoPages }: { scenari
       ) : (
         <>
           <KpiCards total={data.total} recent={data.throughput.slice(-Math.max(1, Math.round(RECENT_SECONDS / data.window.step)))} />
+          {quiet && <QuietNote quiet={quiet} windowLabel={windowLabel} now={now} onWiden={(windowSeconds) => setView({ ...view, windowSeconds })} />}
           <div className="grid gap-4 lg:grid-cols-2">
             <ThroughputChart stats={data} windowLabel={windowLabel} />
             <HitRatioChart stats={data} windowLabel={windowLabel} />
