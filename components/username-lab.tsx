@@ -15,14 +15,24 @@ import type { ScenarioResponse } from '@/lib/api-types';
 interface Props {
   delayMs: number;
   ttlMs: number;
+  /** The server's own rules (lib/scenarios/username.ts), shown and checked before sending. */
+  rules: { maxLength: number; pattern: string };
+}
+
+/** The rule broken, in the server's words, or null; checked on the trimmed name as the server does. */
+function problemWith(username: string, pattern: RegExp): string | null {
+  const name = username.trim();
+  if (name === '' || pattern.test(name)) return null;
+  return /\p{Extended_Pictographic}/u.test(name) ? 'Emoji are not allowed: letters, digits, "_", "-" and "." only.' : 'May contain only letters, digits, "_", "-" and "." (no spaces).';
 }
 
 type Value = { username_extended: string };
 
-export function UsernameLab({ delayMs, ttlMs }: Props) {
+export function UsernameLab({ delayMs, ttlMs, rules }: Props) {
   const [username, setUsername] = useState('');
   const [bypass, setBypass] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const problem = problemWith(username, new RegExp(rules.pattern, 'u'));
   const { state, history, run, markInvalidated } = useScenarioRequest<Value>('username');
 
   const submit = (event: FormEvent) => {
@@ -52,11 +62,22 @@ export function UsernameLab({ delayMs, ttlMs }: Props) {
             onChange={(event) => setUsername(event.target.value)}
             placeholder="e.g. ada_lovelace"
             autoComplete="off"
-            maxLength={200}
+            maxLength={rules.maxLength}
+            aria-describedby="username-rules"
+            aria-invalid={problem !== null}
             className={`min-w-0 flex-1 ${FIELD_CLASS}`}
           />
-          <PrimaryButton disabled={state.phase === 'loading' || username.trim() === ''}>Call expensive_function</PrimaryButton>
+          <PrimaryButton disabled={state.phase === 'loading' || username.trim() === '' || problem !== null}>Call expensive_function</PrimaryButton>
         </div>
+        <p id="username-rules" className="mt-2 text-base text-slate-700">
+          Up to {rules.maxLength} characters: letters of any alphabet, digits, <code className="font-mono">_</code> <code className="font-mono">-</code>{' '}
+          <code className="font-mono">.</code> — no spaces or emoji. {[...username].length}/{rules.maxLength}
+        </p>
+        {problem && (
+          <p role="alert" data-testid="input-problem" className="mt-1 text-base font-semibold text-rose-800">
+            {problem}
+          </p>
+        )}
         <BypassToggle checked={bypass} onChange={setBypass} />
       </FormCard>
 

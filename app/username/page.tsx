@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { UsernameLab } from '@/components/username-lab';
 import { env } from '@/lib/env';
+import { USERNAME_RULES } from '@/lib/scenarios/username';
 import { formatLatency } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'expensive_function(username)' };
@@ -22,7 +23,7 @@ export default function UsernamePage() {
           trip. Names are trimmed and lower-cased, so “Ada” and “ ada ” share one entry.
         </p>
       </PageIntro>
-      <UsernameLab delayMs={env.USERNAME_DELAY_MS} ttlMs={ttlMs} />
+      <UsernameLab delayMs={env.USERNAME_DELAY_MS} ttlMs={ttlMs} rules={USERNAME_RULES} />
     </>
   );
 }

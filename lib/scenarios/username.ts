@@ -3,14 +3,21 @@ import { z } from 'zod';
 import { env } from '../env';
 import { HOUR_MS, simulateWork, type Scenario } from './scenario';
 
+/** The input rules, also shown on the page before anything is sent (the form checks them as you type). */
+export const USERNAME_RULES = {
+  maxLength: 64,
+  /** Source of a `u` RegExp: letters of any alphabet, digits, "_", "-" and "." (so no spaces, no emoji). */
+  pattern: '^[\\p{L}\\p{N}_.-]+$',
+} as const;
+
 /** Trimmed and lower-cased so "Alice" and " alice " share one cache entry. */
 export const usernameInput = z.object({
   username: z
     .string({ error: 'username must be text' })
     .trim()
     .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters')
-    .regex(/^[\p{L}\p{N}_.-]+$/u, 'may contain only letters, digits, "_", "-" and "."')
+    .max(USERNAME_RULES.maxLength, `must be at most ${USERNAME_RULES.maxLength} characters`)
+    .regex(new RegExp(USERNAME_RULES.pattern, 'u'), 'may contain only letters, digits, "_", "-" and "."')
     .transform((name) => name.toLowerCase()),
 });
 
