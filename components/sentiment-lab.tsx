@@ -74,7 +74,7 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
               sentiment:{normalised}
             </code>
           </p>
-          <p className={`shrink-0 tabular-nums ${length > maxLength ? 'font-semibold text-rose-700' : 'text-slate-500'}`}>
+          <p className={`shrink-0 tabular-nums ${length > maxLength ? 'font-semibold text-rose-700' : 'text-slate-600'}`}>
             {length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')} characters
           </p>
         </div>

@@ -10,6 +10,7 @@ import { apiData } from '../api/client';
 import { KeyBrowser } from './key-browser';
 import { KpiCards } from './kpi-cards';
 import { liveState } from './live-indicator';
+import { LiveSummary } from './live-summary';
 import { QuietNote } from './quiet-note';
 import { quietWindow } from './quiet-window';
 import { RecentRequests } from './recent-requests';
@@ -66,6 +67,7 @@ export function Dashboard({ scenarios, cachePrefix, filterAutoPages }: { scenari
         </p>
       ) : (
         <>
+          <LiveSummary total={data.total} />
           <KpiCards total={data.total} recent={data.throughput.slice(-Math.max(1, Math.round(RECENT_SECONDS / data.window.step)))} />
           {quiet && <QuietNote quiet={quiet} windowLabel={windowLabel} now={now} onWiden={(windowSeconds) => setView({ ...view, windowSeconds })} />}
           <div className="grid gap-4 lg:grid-cols-2">

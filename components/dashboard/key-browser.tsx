@@ -100,7 +100,7 @@ export function KeyBrowser({ scenarios, paused, filterAutoPages }: { scenarios: 
       )}
       {pages.error && !pages.keys.length && <p role="alert" className="text-rose-700">{pages.error.message}</p>}
 
-      <div className={`hidden gap-x-4 border-b border-slate-200 px-2 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:grid ${KEY_COLUMNS}`}>
+      <div className={`hidden gap-x-4 border-b border-slate-200 px-2 pb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase sm:grid ${KEY_COLUMNS}`}>
         <span>Key</span>
         <span>Size</span>
         <span>Expiry</span>
@@ -108,7 +108,7 @@ export function KeyBrowser({ scenarios, paused, filterAutoPages }: { scenarios: 
         <span className="text-right">Actions</span>
       </div>
       {visible.length === 0 ? (
-        <p data-testid="keys-empty" className="px-2 py-6 text-center text-base text-slate-500">
+        <p data-testid="keys-empty" className="px-2 py-6 text-center text-base text-slate-600">
           {emptyMessage(pages, match, filterAutoPages)}
         </p>
       ) : (

@@ -29,10 +29,10 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
     >
       <div className="col-start-1 row-start-1 min-w-0 sm:col-start-auto sm:row-start-auto">
         <button type="button" onClick={() => onView(entry.key)} className={`block max-w-full text-left font-mono text-sm break-words text-slate-900 hover:text-indigo-700 hover:underline sm:truncate ${expired ? 'line-through' : ''}`} title={`Show the value of ${entry.key}`}>
-          <span className="hidden text-slate-400 sm:inline">{prefix}</span>
+          <span className="hidden text-slate-600 sm:inline">{prefix}</span>
           <span className="font-semibold">{withBreaks(entry.readableKey)}</span>
         </button>
-        <p className="text-xs text-slate-500">
+        <p className="text-sm text-slate-600">
           {entry.scenario ?? 'no known scenario'}
           {entry.type === 'other' && ' · not a cache entry (wrong type)'}
         </p>
@@ -46,7 +46,7 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
       </div>
       <div className="col-span-2 min-w-0 whitespace-nowrap sm:col-span-1">
         {entry.expiresAt === null ? (
-          <span className="text-sm text-slate-500">never expires</span>
+          <span className="text-sm text-slate-600">never expires</span>
         ) : (
           <TtlCountdown variant="compact" expiresAt={new Date(entry.expiresAt).toISOString()} lifetimeMs={entry.lifetimeMs} />
         )}
@@ -78,7 +78,7 @@ function withBreaks(key: string) {
 }
 
 function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: boolean }) {
-  if (!hasTtl) return <span className="text-sm text-slate-500">no expiry</span>;
+  if (!hasTtl) return <span className="text-sm text-slate-600">no expiry</span>;
   const [text, look, hint] =
     kind === 'absolute'
       ? ['fixed time', 'bg-violet-100 text-violet-800 ring-violet-600/30', 'expires at a fixed moment, e.g. midnight']
@@ -86,7 +86,7 @@ function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: bool
         ? ['TTL', 'bg-indigo-100 text-indigo-800 ring-indigo-600/30', 'expires a fixed time after it was written']
         : ['unknown', 'bg-slate-100 text-slate-700 ring-slate-500/30', 'not a Cache Lab envelope'];
   return (
-    <span title={hint} className={`inline-flex rounded-md px-2 py-0.5 text-xs font-bold uppercase ring-1 ring-inset ${look}`}>
+    <span title={hint} className={`inline-flex rounded-md px-2 py-0.5 text-sm font-bold uppercase ring-1 ring-inset ${look}`}>
       {text}
     </span>
   );

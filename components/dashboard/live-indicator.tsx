@@ -35,7 +35,8 @@ export function LiveIndicator({ state, updatedAt }: { state: LiveState; updatedA
         <span className={`relative inline-flex size-3 rounded-full ${look.dot}`} />
       </span>
       <span className="text-base font-bold uppercase tracking-wide">{look.label}</span>
-      {age !== null && state !== 'live' && state !== 'connecting' && <span className="text-sm opacity-80">· figures from {age} s ago</span>}
+      {/* The age ticks every second: shown, not announced (the state itself is). */}
+      {age !== null && state !== 'live' && state !== 'connecting' && <span aria-hidden className="text-sm">· figures from {age} s ago</span>}
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function ValueDialog({ cacheKey, onClose }: { cacheKey: string | null; on
       </div>
       <div className="px-5 py-4">
         {error && <p role="alert" className="text-rose-700">{(error as Error).message}</p>}
-        {!error && !value && <p className="text-slate-500">Loading…</p>}
+        {!error && !value && <p className="text-slate-600">Loading…</p>}
         {value && (
           <>
             <p className="mb-2 text-sm text-slate-600">

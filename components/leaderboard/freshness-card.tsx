@@ -28,9 +28,9 @@ export function FreshnessCard({ board, live, changes, onCompare }: Props) {
   const verdict = board ? judge(board, changes) : null;
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="freshness" data-state={verdict?.state ?? 'none'}>
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Cached vs live database</h2>
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Cached vs live database</h2>
       {verdict === null ? (
-        <p className="mt-3 text-sm text-slate-500">Read the leaderboard first.</p>
+        <p className="mt-3 text-sm text-slate-600">Read the leaderboard first.</p>
       ) : (
         <div className={`mt-3 rounded-lg p-3 text-sm ${verdict.style}`}>
           <p className="font-semibold">{verdict.title}</p>
@@ -111,12 +111,12 @@ function LiveStatus({ live }: { live: LiveState }) {
   if (live.phase === 'error') return <p role="alert" className="mt-2 text-sm font-medium text-rose-800">{live.message}</p>;
   if (live.phase === 'done') {
     return (
-      <p className="mt-2 text-xs text-slate-500">
+      <p className="mt-2 text-sm text-slate-600">
         Checked at {formatClock(live.checkedAt)}; the query took {formatLatency(live.queryMs)}.
       </p>
     );
   }
-  return <p className="mt-2 text-xs text-slate-500">Runs the full query, without the cache: expensive, so only on demand.</p>;
+  return <p className="mt-2 text-sm text-slate-600">Runs the full query, without the cache: expensive, so only on demand.</p>;
 }
 
 function QueryRunning({ startedAt }: { startedAt: number }) {

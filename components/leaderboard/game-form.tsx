@@ -46,7 +46,7 @@ export function GameForm({ players, maxScore, onPlayed, disabled = false }: Prop
 
   return (
     <form onSubmit={submit} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Play a game</h2>
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Play a game</h2>
       <p className="mt-1 text-sm text-slate-600">Writes one game result to the database, as a real game server would.</p>
       <div className="mt-3 grid grid-cols-2 gap-3">
         <label className="block text-sm font-medium text-slate-800">
@@ -58,7 +58,7 @@ export function GameForm({ players, maxScore, onPlayed, disabled = false }: Prop
           <input type="number" inputMode="numeric" min={0} max={maxScore} required value={score} onChange={(event) => setScore(event.target.value)} className={input} />
         </label>
       </div>
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <span>IDs 1–{players.toLocaleString('en-US')} · scores 0–{maxScore.toLocaleString('en-US')}</span>
         <button type="button" onClick={() => setPlayerId(String(1 + Math.floor(Math.random() * players)))} className="font-semibold text-indigo-700 hover:text-indigo-500">
           Random player

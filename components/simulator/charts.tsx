@@ -32,7 +32,7 @@ export function HitRatioChart({ phases, theory, requests }: { phases: PhaseSnaps
 /** Share of each phase's requests per latency bucket (log-scale buckets of lib/cache/histogram.ts). */
 export function LatencyHistogramChart({ phases }: { phases: PhaseSnapshot[] }) {
   const used = phases.flatMap((phase) => phase.histogram.flatMap((count, bucket) => (count > 0 ? [bucket] : [])));
-  if (used.length === 0) return <p className="text-sm text-slate-500">No requests measured yet.</p>;
+  if (used.length === 0) return <p className="text-sm text-slate-600">No requests measured yet.</p>;
   const [first, last] = [Math.min(...used), Math.max(...used)];
   const data = Array.from({ length: last - first + 1 }, (_, offset) => {
     const bucket = first + offset;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import useSWR from 'swr';
 import { STRATEGIES, type CacheStrategy } from '@/lib/cache/types';
 import { apiData, fetchData } from '../api/client';
+import { Breakable } from '../breakable';
 
 interface Setting {
   scenario: string;
@@ -37,8 +38,8 @@ function ScenarioStrategy({ id, title }: { id: string; title: string }) {
   const selectId = `strategy-${id}`;
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
-      <label htmlFor={selectId} className="min-w-0 flex-1 break-all font-mono text-sm font-semibold text-slate-800">
-        {title}
+      <label htmlFor={selectId} className="min-w-0 flex-1 font-mono text-base font-semibold break-words text-slate-800">
+        <Breakable text={title} />
       </label>
       <select
         id={selectId}
@@ -55,7 +56,7 @@ function ScenarioStrategy({ id, title }: { id: string; title: string }) {
         ))}
       </select>
       {(note || error) && (
-        <p role="status" className="w-full text-xs text-slate-600">
+        <p role="status" className="w-full text-sm text-slate-600">
           {note ?? (error instanceof Error ? error.message : null)}
         </p>
       )}
