@@ -19,7 +19,7 @@ export function LiveSummary({ total }: { total: ScenarioFigures }) {
   const tick = useNow(ANNOUNCE_EVERY_MS);
   const text = describeFigures(total);
   const [announced, setAnnounced] = useState({ tick, text });
-  if (announced.tick !== tick && announced.text !== text) setAnnounced({ tick, text });
+  if (announced.tick !== tick) setAnnounced({ tick, text });
   return (
     <p aria-live="polite" className="sr-only" data-testid="live-summary">
       {announced.text}
