@@ -15,7 +15,6 @@ export function SiteNav() {
     setOpenedOn(pathname);
     setOpen(false);
   }
-  const current = NAV_LINKS.find((link) => isActive(link.href, pathname));
   return (
     <>
       <button
@@ -26,7 +25,7 @@ export function SiteNav() {
         className="ml-auto inline-flex items-center gap-2 rounded-lg border border-white/30 px-3 py-1.5 text-base font-semibold text-white sm:hidden"
       >
         <span aria-hidden className="text-lg leading-none">{open ? '×' : '☰'}</span>
-        Menu{current && current.href !== '/' ? <span className="font-normal text-slate-200">· {current.label}</span> : null}
+        Menu
       </button>
       <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} w-full basis-full flex-col gap-1 pb-1 sm:flex sm:w-auto sm:basis-auto sm:flex-row sm:flex-wrap sm:pb-0`}>
         {NAV_LINKS.map((link) => {

@@ -86,7 +86,7 @@ export function UsernameLab({ delayMs, ttlMs, rules }: Props) {
       {state.phase === 'done' && (
         <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} waitedMs={state.waitedMs} onInvalidate={invalidate} invalidateNote={note} invalidated={state.invalidated}>
           <p className="text-sm font-medium uppercase tracking-wide text-slate-600">Returned value</p>
-          <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" data-testid="value">
+          <pre tabIndex={0} aria-label="Returned value" className="mt-1 overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" data-testid="value">
             {JSON.stringify(state.response.data, null, 2)}
           </pre>
         </ResultPanel>

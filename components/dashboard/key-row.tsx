@@ -1,9 +1,9 @@
 'use client';
 
-import { Fragment } from 'react';
 import { formatBytes } from '@/lib/format';
 import { TtlCountdown } from '../scenario/ttl-countdown';
 import type { ListedKey } from './key-ledger';
+import { Breakable } from '../breakable';
 
 interface Props {
   entry: ListedKey;
@@ -30,7 +30,9 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
       <div className="col-start-1 row-start-1 min-w-0 sm:col-start-auto sm:row-start-auto">
         <button type="button" onClick={() => onView(entry.key)} className={`block max-w-full text-left font-mono text-sm break-words text-slate-900 hover:text-indigo-700 hover:underline sm:truncate ${expired ? 'line-through' : ''}`} title={`Show the value of ${entry.key}`}>
           <span className="hidden text-slate-600 sm:inline">{prefix}</span>
-          <span className="font-semibold">{withBreaks(entry.readableKey)}</span>
+          <span className="font-semibold">
+            <Breakable text={entry.readableKey} />
+          </span>
         </button>
         <p className="text-sm text-slate-600">
           {entry.scenario ?? 'no known scenario'}
@@ -64,18 +66,6 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
 }
 
 /** Lets a long key wrap after its colons ("expensive_function:" / "ada") rather than mid-word. */
-function withBreaks(key: string) {
-  return key.split(':').map((part, index, parts) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 && (
-        <>
-          :<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
-}
 
 function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: boolean }) {
   if (!hasTtl) return <span className="text-sm text-slate-600">no expiry</span>;

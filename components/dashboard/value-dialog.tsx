@@ -39,7 +39,7 @@ export function ValueDialog({ cacheKey, onClose }: { cacheKey: string | null; on
               {value.type} · {formatBytes(value.sizeBytes)} · {value.ttlMs === null ? 'no expiry' : `expires in ${formatCountdown(value.ttlMs)}`}
               {value.truncated && ' · cut: only the beginning is shown'}
             </p>
-            <pre data-testid="key-value" className="max-h-[60vh] overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-emerald-200">
+            <pre tabIndex={0} aria-label="Stored value" data-testid="key-value" className="max-h-[60vh] overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-emerald-200">
               {typeof value.value === 'string' ? value.value : JSON.stringify(value.value, null, 2)}
             </pre>
           </>
