@@ -44,7 +44,7 @@ test('after a quiet minute the dashboard says when the last request came and wid
   await expect(note).toContainText(/No requests in the last 1 min/);
   await expect(note).toContainText(/The last request came at \d\d:\d\d:\d\d \(\d+ (s|min) ago\)/);
   await note.getByRole('button', { name: 'Show the last 5 min' }).click();
-  await expect(page.getByRole('radiogroup', { name: 'Chart window' }).getByRole('radio', { name: '5 min' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radiogroup', { name: 'Chart window' }).getByRole('radio', { name: '5 min', exact: true })).toHaveAttribute('aria-checked', 'true');
   await expect(note).toHaveCount(0);
   await expect(page.getByTestId('chart-throughput').getByTestId('chart-empty')).toHaveCount(0);
 });
