@@ -14,13 +14,15 @@ import { mergeListing, type KeyLedger } from './key-ledger';
  * a key matches or the keyspace ends, so "no matching key" is never said too early.
  */
 export function useKeyPages(filter: { scenario: string; match: string }, intervalMs: number, paused: boolean, autoPages: number) {
+  const scanningOn = (pages: readonly Received<KeyPage>[] | undefined) => stillScanning(pages, filter.match, autoPages);
   const getKey = (index: number, previous: Received<KeyPage> | null) => {
     if (previous && previous.data.cursor === '0') return null;
     const cursor = index === 0 || !previous ? '0' : previous.data.cursor;
     return `/api/keys?${new URLSearchParams({ scenario: filter.scenario, match: filter.match, cursor })}`;
   };
   const result = useSWRInfinite<Received<KeyPage>>(getKey, fetchReceived<KeyPage>, {
-    refreshInterval: paused ? 0 : intervalMs,
+    // No re-reading of every page while the filter is still walking forward: each step would wait for it.
+    refreshInterval: (pages) => (paused || scanningOn(pages) ? 0 : intervalMs),
     refreshWhenHidden: false,
     revalidateAll: true,
     keepPreviousData: true,
@@ -37,13 +39,12 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
 
   const last = pages?.[pages.length - 1];
   const more = last ? last.data.cursor !== '0' : false;
-  const found = ledger.size > 0;
-  const { size, setSize, isValidating } = result;
-  const autoScanning = filter.match !== '' && !found && more && size < autoPages;
+  const { size, setSize } = result;
+  const autoScanning = scanningOn(pages);
   useEffect(() => {
-    // SWR's page count, not React state: the next page is fetched once the last one has arrived.
-    if (autoScanning && !isValidating && (pages?.length ?? 0) === size) void setSize(size + 1);
-  }, [autoScanning, isValidating, pages?.length, size, setSize]);
+    // SWR's page count, not React state: the next page is asked for once the last one has arrived.
+    if (autoScanning && (pages?.length ?? 0) === size) void setSize(size + 1);
+  }, [autoScanning, pages?.length, size, setSize]);
 
   return {
     keys: [...ledger.values()],
@@ -58,4 +59,11 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
     scanFurther: () => result.setSize(result.size + 1),
     refresh: () => result.mutate(),
   };
+}
+
+/** A text filter with no match yet, more keyspace to walk and pages left before the limit. */
+function stillScanning(pages: readonly Received<KeyPage>[] | undefined, match: string, autoPages: number): boolean {
+  if (match === '' || !pages || pages.length === 0 || pages.length >= autoPages) return false;
+  const last = pages[pages.length - 1];
+  return last !== undefined && last.data.cursor !== '0' && pages.every((page) => page.data.keys.length === 0);
 }
