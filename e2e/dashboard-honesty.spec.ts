@@ -18,7 +18,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test('the key filter keeps scanning until the key is found, with its progress shown', async ({ page }) => {
+test('the key filter keeps scanning until the key is found, without a click on "Scan further"', async ({ page }) => {
   await page.goto(`${app.url}/dashboard`);
   const browser = page.getByTestId('key-browser');
   await browser.getByRole('searchbox').fill('the_needle');

@@ -14,7 +14,8 @@ import { mergeListing, type KeyLedger } from './key-ledger';
  * a key matches or the keyspace ends, so "no matching key" is never said too early.
  */
 export function useKeyPages(filter: { scenario: string; match: string }, intervalMs: number, paused: boolean, autoPages: number) {
-  const scanningOn = (pages: readonly Received<KeyPage>[] | undefined) => stillScanning(pages, filter.match, autoPages);
+  // Known from the last answer; a number, not a function, keeps SWR's polling timer from restarting every render.
+  const [scanning, setScanning] = useState(false);
   const getKey = (index: number, previous: Received<KeyPage> | null) => {
     if (previous && previous.data.cursor === '0') return null;
     const cursor = index === 0 || !previous ? '0' : previous.data.cursor;
@@ -22,7 +23,7 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
   };
   const result = useSWRInfinite<Received<KeyPage>>(getKey, fetchReceived<KeyPage>, {
     // No re-reading of every page while the filter is still walking forward: each step would wait for it.
-    refreshInterval: (pages) => (paused || scanningOn(pages) ? 0 : intervalMs),
+    refreshInterval: paused || scanning ? 0 : intervalMs,
     refreshWhenHidden: false,
     revalidateAll: true,
     keepPreviousData: true,
@@ -40,7 +41,8 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
   const last = pages?.[pages.length - 1];
   const more = last ? last.data.cursor !== '0' : false;
   const { size, setSize } = result;
-  const autoScanning = scanningOn(pages);
+  const autoScanning = stillScanning(pages, filter.match, autoPages);
+  if (autoScanning !== scanning) setScanning(autoScanning);
   useEffect(() => {
     // SWR's page count, not React state: the next page is asked for once the last one has arrived.
     if (autoScanning && (pages?.length ?? 0) === size) void setSize(size + 1);
