@@ -14,7 +14,7 @@ import { mergeListing, type KeyLedger } from './key-ledger';
  * a key matches or the keyspace ends, so "no matching key" is never said too early.
  */
 export function useKeyPages(filter: { scenario: string; match: string }, intervalMs: number, paused: boolean, autoPages: number) {
-  // Known from the last answer; a number, not a function, keeps SWR's polling timer from restarting every render.
+  // Known from the last answer: while the filter walks forward, the loaded pages are not re-read.
   const [scanning, setScanning] = useState(false);
   const getKey = (index: number, previous: Received<KeyPage> | null) => {
     if (previous && previous.data.cursor === '0') return null;
@@ -22,10 +22,8 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
     return `/api/keys?${new URLSearchParams({ scenario: filter.scenario, match: filter.match, cursor })}`;
   };
   const result = useSWRInfinite<Received<KeyPage>>(getKey, fetchReceived<KeyPage>, {
-    // No re-reading of every page while the filter is still walking forward: each step would wait for it.
-    refreshInterval: paused || scanning ? 0 : intervalMs,
-    refreshWhenHidden: false,
     revalidateAll: true,
+    revalidateOnFocus: !paused,
     keepPreviousData: true,
   });
   const pages = result.data;
@@ -40,7 +38,15 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
 
   const last = pages?.[pages.length - 1];
   const more = last ? last.data.cursor !== '0' : false;
-  const { size, setSize } = result;
+  const { size, setSize, mutate } = result;
+  // Our own timer re-reads every loaded page: SWR's refreshInterval did not fire again for infinite pages here.
+  useEffect(() => {
+    if (paused || scanning) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void mutate();
+    }, intervalMs);
+    return () => clearInterval(timer);
+  }, [paused, scanning, intervalMs, mutate]);
   const autoScanning = stillScanning(pages, filter.match, autoPages);
   if (autoScanning !== scanning) setScanning(autoScanning);
   useEffect(() => {
@@ -59,7 +65,7 @@ export function useKeyPages(filter: { scenario: string; match: string }, interva
     loadingMore: result.isValidating && result.size > (pages?.length ?? 0),
     error: result.error as Error | undefined,
     scanFurther: () => result.setSize(result.size + 1),
-    refresh: () => result.mutate(),
+    refresh: () => mutate(),
   };
 }
 
