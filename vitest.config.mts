@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const ALL = ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'];
+const ALL = ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'];
 /**
  * Tests that stop, freeze or restart their own redis-server and assert on timeouts: they run
  * after the rest, one file at a time, so a busy neighbour cannot push them past a deadline.
@@ -11,6 +11,9 @@ const FAULTS = [
   'app/api/redis-startup.test.ts',
   'app/api/secrets.test.ts',
   'lib/cache/resilience.test.ts',
+  'lib/cache/cluster.test.ts',
+  'lib/cache/cluster-failover.test.ts',
+  'lib/cache/cluster-url.test.ts',
   'lib/http/rate-limit.test.ts',
 ];
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AdminTokenDialog } from '@/components/api/admin-token-dialog';
 import { SiteNav } from '@/components/site-nav';
 import { StatusBanner } from '@/components/status-banner';
+import { scenarioLinks } from '@/lib/scenarios/registry';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -25,7 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </span>
               Cache Lab
             </Link>
-            <SiteNav />
+            <SiteNav scenarios={scenarioLinks()} />
           </div>
         </header>
         <StatusBanner />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { PageIntro } from '@/components/page-intro';
+import { SCENARIOS } from '@/lib/scenarios/registry';
 
 const VOCABULARY = [
   { term: 'Hit', text: 'The answer was already in Redis: one network round trip, well under a millisecond.' },
@@ -8,11 +9,9 @@ const VOCABULARY = [
   { term: 'Expiry', text: 'The moment an entry disappears: a sliding TTL from when it was written, or a fixed time such as midnight.' },
 ];
 
-const SCENARIOS = [
-  { href: '/username', title: 'expensive_function(username)', text: 'A slow function, a per-user key, a TTL in hours. The tutorial’s first example.' },
-  { href: '/sentiment', title: 'Sentiment model', text: 'A real VADER model behind simulated inference time, keyed by the normalised sentence, kept for two days.' },
-  { href: '/leaderboard', title: 'Daily leaderboard', text: 'A top-50 SQL aggregate over a million games, cached until midnight: fast all day, stale after every game.' },
-  { href: '/weather', title: 'Weather forecast', text: 'Two expiries side by side: a 24-hour TTL that serves yesterday’s forecast, and one that ends at midnight.' },
+/** Every registered scenario, then the simulator that drives them. */
+const CARDS = [
+  ...SCENARIOS.map(({ title, page }) => ({ href: page.path, title, text: page.blurb })),
   { href: '/simulator', title: 'Traffic simulator', text: 'A crowd of virtual users: watch a hit ratio climb, a stampede happen, and a lock or stale-while-revalidate stop it.' },
 ];
 
@@ -46,7 +45,7 @@ export default function HomePage() {
           Scenarios
         </h2>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-          {SCENARIOS.map((scenario) => (
+          {CARDS.map((scenario) => (
             <li key={scenario.href}>
               <Link href={scenario.href} className="block h-full rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-400 hover:shadow-md">
                 <p className="font-mono text-base font-semibold text-indigo-700">{scenario.title}</p>

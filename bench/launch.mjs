@@ -20,6 +20,8 @@ await build({
   // Packages stay imports, resolved at run time like in the app (with the react-server condition below).
   packages: 'external',
   logLevel: 'warning',
+  // The registry (the bench's scenario requests) reaches the leaderboard's worker, which the bench process never starts.
+  logOverride: { 'empty-import-meta': 'silent' },
 });
 
 // lib/ modules import 'server-only', which only the react-server condition resolves to an empty module.

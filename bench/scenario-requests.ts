@@ -1,7 +1,9 @@
+import { SCENARIOS } from '../lib/scenarios/registry';
+
 /**
- * How to ask the running app for each scenario, by scenario id. A scenario the app lists
- * (its registry, through /api/stats) without a line here is reported as such: add its
- * request here. One listed here whose route does not exist yet is "not available yet".
+ * How to ask the running app for each scenario, by scenario id: the registry's sample input of
+ * rank 0 through the generic route `/api/scenarios/{id}`, so a new scenario is measured without
+ * a line here. A scenario without `sampleInput` has no request (reported as such).
  */
 export interface ScenarioRequest {
   method: 'GET' | 'POST';
@@ -9,12 +11,12 @@ export interface ScenarioRequest {
   body?: unknown;
 }
 
-export const SCENARIO_REQUESTS: Readonly<Record<string, ScenarioRequest>> = {
-  username: { method: 'GET', path: '/api/username/bench-speedup' },
-  sentiment: { method: 'POST', path: '/api/sentiment', body: { sentence: 'Benchmarks are only as honest as their baseline.' } },
-  leaderboard: { method: 'GET', path: '/api/leaderboard' },
-  weather: { method: 'GET', path: '/api/weather/paris' },
-};
+export const SCENARIO_REQUESTS: Readonly<Record<string, ScenarioRequest>> = Object.fromEntries(
+  SCENARIOS.flatMap((scenario) => {
+    const input = scenario.sampleInput?.(0) as Record<string, string> | undefined;
+    return input === undefined ? [] : [[scenario.id, { method: 'GET', path: `/api/scenarios/${scenario.id}?${new URLSearchParams(input)}` }]];
+  }),
+);
 
 export function send(origin: string, request: ScenarioRequest): Promise<Response> {
   return fetch(origin + request.path, {

@@ -1,9 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { build, NEXT_BIN as NEXT, staleReason } from '../scripts/build-stamp.mjs';
 
-const NEXT = 'node_modules/next/dist/bin/next';
 /** The baseline route must be in the build being measured (a build from before it was added lacks it). */
 const BASELINE_IN_BUILD = '.next/server/app/api/bench/baseline';
 
@@ -12,33 +11,21 @@ export interface BuildInfo {
   builtNow: boolean;
 }
 
-/** Sources whose change makes a production build stale. */
-const SOURCES = ['app', 'lib', 'components', 'next.config.ts', 'package.json'];
-
-/** `next build` when there is no production build, when it is older than the sources, or when asked. */
+/** `next build` when there is no production build, when it is not of the sources on disk, or when asked. */
 export function ensureBuild(force: boolean): BuildInfo {
   const reason = force ? 'rebuilding as asked' : whyRebuild();
   if (reason) {
     console.error(`[bench] ${reason}: running \`next build\` (a minute or two)…`);
-    const build = spawnSync(process.execPath, [NEXT, 'build'], { stdio: ['ignore', 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (build.status !== 0) throw new Error('next build failed; the HTTP sections need a production build');
+    // stdout carries the report: the build talks on stderr.
+    if (build('.', { stdio: ['ignore', 2, 2] }) !== 0) throw new Error('next build failed; the HTTP sections need a production build');
   }
   return { id: readFileSync('.next/BUILD_ID', 'utf8').trim(), builtNow: reason !== null };
 }
 
 function whyRebuild(): string | null {
-  if (!existsSync('.next/BUILD_ID')) return 'no production build yet';
-  if (!existsSync(BASELINE_IN_BUILD)) return 'the production build predates the baseline route';
-  const builtAt = statSync('.next/BUILD_ID').mtimeMs;
-  return SOURCES.some((path) => newestChange(path) > builtAt) ? 'the production build is older than the sources' : null;
-}
-
-/** Latest modification time under a path (tests excluded: they are not in the build). */
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : stats.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
+  const stale = staleReason('.');
+  if (stale) return stale;
+  return existsSync(BASELINE_IN_BUILD) ? null : 'the production build predates the baseline route';
 }
 
 export interface RunningServer {

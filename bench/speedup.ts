@@ -29,7 +29,7 @@ export async function measureSpeedups(options: BenchOptions, origin: string, red
   const rows: SpeedupRow[] = [];
   for (const scenario of [...new Set([...registered, ...Object.keys(SCENARIO_REQUESTS)])]) {
     const request = SCENARIO_REQUESTS[scenario];
-    if (!request) rows.push({ scenario, available: false, reason: 'no request in bench/scenario-requests.ts yet' });
+    if (!request) rows.push({ scenario, available: false, reason: 'no sampleInput in its scenario module' });
     else rows.push(await speedupOf(scenario, request, options, origin, redis, prefix));
   }
   return rows;

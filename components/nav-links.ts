@@ -1,10 +1,20 @@
-/** The site's pages, in the order a class would visit them. */
+/**
+ * The site's pages that are not scenarios, in the order a class would visit them. The scenario
+ * pages come from the registry (each scenario's `page`) and are shown right after Home.
+ */
 export const NAV_LINKS = [
   { href: '/', label: 'Home' },
-  { href: '/username', label: 'Username' },
-  { href: '/sentiment', label: 'Sentiment' },
-  { href: '/leaderboard', label: 'Leaderboard' },
-  { href: '/weather', label: 'Weather' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/simulator', label: 'Simulator' },
 ] as const;
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+/** Home, the scenarios, then the rest. */
+export function siteLinks(scenarioLinks: readonly NavLink[]): NavLink[] {
+  const [home, ...rest] = NAV_LINKS;
+  return [home, ...scenarioLinks, ...rest];
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { SentimentValue } from '@/lib/scenarios/sentiment/scenario';
+import type { SentimentValue } from '@/lib/contracts/sentiment';
 import { normaliseSentence } from '@/lib/scenarios/sentiment/normalise';
 import { BypassToggle } from './scenario/bypass-toggle';
 import { ErrorNotice } from './scenario/error-notice';

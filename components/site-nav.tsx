@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
-import { NAV_LINKS } from './nav-links';
+import { siteLinks, type NavLink } from './nav-links';
 
-/** The main navigation: one row from tablet width up; on a phone, a menu button (one row instead of three). */
-export function SiteNav() {
+/** The main navigation: one row from tablet width up; on a phone, a menu button (one row instead of three). `scenarios`: the registry's scenario pages, passed by the (server) layout. */
+export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   // Closed again after moving to another page (derived during render, React's pattern for it).
@@ -28,7 +28,7 @@ export function SiteNav() {
         Menu
       </button>
       <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} w-full basis-full flex-col gap-1 pb-1 sm:flex sm:w-auto sm:basis-auto sm:flex-row sm:flex-wrap sm:pb-0`}>
-        {NAV_LINKS.map((link) => {
+        {siteLinks(scenarios).map((link) => {
           const active = isActive(link.href, pathname);
           return (
             <Link

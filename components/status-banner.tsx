@@ -12,8 +12,9 @@ const fetchHealth = (url: string) => apiBody<HealthResponse>(url, { acceptStatus
 const DOWN_AFTER = 2;
 
 /**
- * Says plainly when the cache is not the real thing: the embedded store, or Redis down
- * (requests still answer, uncached). Silent when all is well.
+ * Says plainly when the cache is not the real thing: Redis down (requests still answer,
+ * uncached), Redis answering but refusing cache commands (CROSSSLOT, OOM, READONLY, metrics not
+ * written — what and what to do, from /api/health), or the embedded store. Silent when all is well.
  */
 export function StatusBanner() {
   const [downStreak, setDownStreak] = useState(0);
@@ -29,6 +30,15 @@ export function StatusBanner() {
       <Banner tone="rose">
         <strong>Redis is down</strong> — every request is computed without the cache (status BYPASS). Cache Lab reconnects by itself when
         Redis is back.
+      </Banner>
+    );
+  }
+  const [problem, ...more] = data.problems ?? [];
+  if (data.redis.connected && problem) {
+    return (
+      <Banner tone="rose">
+        <strong>The cache is not working</strong> — {problem.summary}. {problem.advice}
+        {more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'}: see /api/health)` : ''}
       </Banner>
     );
   }

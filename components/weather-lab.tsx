@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { DAY_MS } from '@/lib/midnight';
-import type { WeatherReport, WeatherStrategy } from '@/lib/scenarios/weather/scenario';
+import type { WeatherReport, WeatherStrategy } from '@/lib/contracts/weather';
 import { BypassToggle } from './scenario/bypass-toggle';
 import { ErrorNotice } from './scenario/error-notice';
 import { FIELD_CLASS, FormCard, PrimaryButton } from './scenario/form-card';

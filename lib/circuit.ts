@@ -78,10 +78,10 @@ function isReplyError(error: unknown): boolean {
 
 /**
  * ioredis says "Stream isn't writeable" when the offline queue is off and the socket is
- * down: nothing was sent. A timeout or a connection closed mid-flight may have been applied.
+ * down, and its Cluster client "Cluster isn't ready" before it knows the slots: nothing was sent. A timeout or a connection closed mid-flight may have been applied.
  */
 function asUnavailable(error: unknown): RedisUnavailableError {
   if (error instanceof RedisUnavailableError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new RedisUnavailableError(message, /isn't writeable/.test(message));
+  return new RedisUnavailableError(message, /isn't writeable|isn't ready/.test(message));
 }

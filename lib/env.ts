@@ -37,6 +37,10 @@ const schema = z.object({
   WEATHER_DELAY_MS: int(2000, 0, 120_000),
   WEATHER_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
 
+  /** Exchange rates: the simulated upstream's delay, and how often a new rate is published (entries end at the next one). */
+  RATES_DELAY_MS: int(1000, 0, 120_000),
+  RATES_PUBLISH_EVERY_MINUTES: int(60, 1, 24 * 60),
+
   /** Stampede lock: its lifetime (must exceed the slowest computation), how long others wait for the value, how often they look. */
   CACHE_LOCK_TTL_MS: int(15_000, 100, 600_000),
   CACHE_LOCK_WAIT_MS: int(10_000, 0, 600_000),
@@ -73,15 +77,41 @@ const schema = z.object({
   ADMIN_TOKEN: optionalText,
   /** Largest request body accepted, in bytes. */
   MAX_BODY_BYTES: int(16_384, 64, 10_000_000),
-  /** Requests per client per window on expensive and mutating endpoints; 0 disables the limit. */
+  /** Per client per window: requests that compute (a miss or bypass; a hit is never charged) and mutations, each bucket apart; 0 disables. */
   RATE_LIMIT_POINTS: int(120, 0, 1_000_000),
   RATE_LIMIT_WINDOW_SECONDS: int(60, 1, 86_400),
 
+  /* Where Cache Lab runs (embedded store, standalone, Redis Cluster, several instances): see docs/configurations.md. */
+  /**
+   * Comma-separated `host:port` seeds of a Redis Cluster (an entry may be a `redis[s]://[user:password@]host:port` URL:
+   * its password and TLS apply to every node). Set: the Cluster client and the hash-tagged key layout. Default unset.
+   */
+  REDIS_CLUSTER_NODES: optionalText.pipe(z.string().regex(/^[^\s,]+(,[^\s,]+)*$/, 'comma-separated host:port entries').optional()),
+  /** Where the start-up probe looks for a local Redis when REDIS_URL is unset (default redis://127.0.0.1:6379). */
+  REDIS_PROBE_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** How often each process re-reads the strategy hash: a switch on one instance reaches every other within this. */
+  STRATEGY_REFRESH_MS: int(500, 50, 1000),
+  /** How long one failed cache command or metrics flush keeps /api/health `degraded` (and the banner up). */
+  HEALTH_ERROR_WINDOW_SECONDS: int(30, 1, 3600),
+
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),
+
+  /* Route rules (routes helper). */
+  /**
+   * DNS rebinding guard: host names (comma-separated, no port, e.g. `cachelab.example.org,teacher.local`) the app
+   * answers to besides IP literals and `localhost`, which are always accepted. Any other Host is a 421. Default: none.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== ''))
+    .pipe(z.array(z.string().max(253).regex(/^[a-z0-9.-]+$/, 'host names only: letters, digits, "." and "-" (no port, no scheme)'))),
 });
 
 export type Env = z.infer<typeof schema>;
+/** The schema itself, for the test that keeps docs/settings.md in step with it (lib/env-docs.test.ts). */
+export { schema as envSchema };
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -93,7 +123,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** Settings that may carry a password: a bad value is named, never echoed into the logs. */
-const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN']);
+const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN', 'REDIS_CLUSTER_NODES']);
 
 function loadEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);
@@ -102,7 +132,7 @@ function loadEnv(source: NodeJS.ProcessEnv): Env {
   const problems = parsed.error.issues
     .map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${shown(String(issue.path[0]))})`)
     .join('\n');
-  throw new Error(`Invalid Cache Lab configuration:\n${problems}\nSee README.md "Settings" for every variable and its default.`);
+  throw new Error(`Invalid Cache Lab configuration:\n${problems}\nSee docs/settings.md for every variable, its default and its bounds.`);
 }
 
 /** Read and validated once per process; tests set process.env before importing. */

@@ -1,19 +1,22 @@
 import 'server-only';
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis, { Cluster, type ClusterNode, type RedisOptions } from 'ioredis';
 import { CircuitBreaker, RedisUnavailableError } from './circuit';
 import { env } from './env';
+import { problemCodeOf, recordProblem } from './redis-problems';
 import { redisAnswers } from './redis-probe';
 
 export type Backend = 'redis' | 'embedded';
+/** A standalone server (or the embedded store), or a Redis Cluster through ioredis' Cluster client. */
+export type RedisClient = Redis | Cluster;
+export type Topology = 'standalone' | 'cluster';
 
 export interface RedisHandle {
-  client: Redis;
+  client: RedisClient;
   backend: Backend;
+  topology: Topology;
 }
 
 export { RedisUnavailableError };
-
-const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 const HANDLE = Symbol.for('cachelab.redis.handle');
 const BREAKER = Symbol.for('cachelab.redis.breaker');
 type Anchored = typeof globalThis & { [HANDLE]?: Promise<RedisHandle>; [BREAKER]?: CircuitBreaker };
@@ -39,15 +42,31 @@ export function redisBreaker(): CircuitBreaker {
  * Runs Redis work behind the circuit breaker. Connection trouble surfaces as
  * `RedisUnavailableError` so callers can fail open (compute without the cache).
  */
-export async function withRedis<T>(work: (client: Redis) => Promise<T>): Promise<T> {
+export async function withRedis<T>(work: (client: RedisClient) => Promise<T>): Promise<T> {
   const { client } = await getRedis();
   try {
     return await redisBreaker().run(() => work(client));
   } catch (error) {
-    // Refusals (OOM, READONLY…) would otherwise go unnoticed behind the fail-open path.
-    if (error instanceof RedisUnavailableError && error.refused) logRedisProblem(`Redis refused a command: ${error.message}`);
+    // Refusals (CROSSSLOT, OOM, READONLY…) would otherwise go unnoticed behind the fail-open path.
+    if (error instanceof RedisUnavailableError && error.refused) {
+      recordProblem(problemCodeOf(error.message), error.message);
+      logRedisProblem(`Redis refused a command: ${error.message}`);
+    }
     throw error;
   }
+}
+
+/** The servers holding the data: every master of a cluster, else the one server (key browser, INFO, SCAN). */
+export function masterNodes(client: RedisClient): Redis[] {
+  return client instanceof Cluster ? client.nodes('master') : [client];
+}
+
+/** UNLINK many keys: in one command on one server; key by key in a cluster, where they span slots. */
+export async function unlinkKeys(client: RedisClient, keys: readonly string[]): Promise<number> {
+  if (keys.length === 0) return 0;
+  if (!(client instanceof Cluster)) return client.unlink(...keys);
+  const deleted = await Promise.all(keys.map((key) => client.unlink(key)));
+  return deleted.reduce((sum, count) => sum + count, 0);
 }
 
 /** Options that make Redis trouble cost a request milliseconds, never a hang or a double count. */
@@ -65,11 +84,12 @@ export function resilientOptions(): RedisOptions {
 }
 
 async function connect(): Promise<RedisHandle> {
-  if (env.REDIS_URL) return { client: await openReal(env.REDIS_URL), backend: 'redis' };
-  if (await redisAnswers(LOCAL_REDIS)) return { client: await openReal(LOCAL_REDIS), backend: 'redis' };
-  console.warn('[cachelab] no Redis at 127.0.0.1:6379 and REDIS_URL unset: using the embedded in-memory store');
+  if (env.REDIS_CLUSTER_NODES) return { client: await openCluster(env.REDIS_CLUSTER_NODES), backend: 'redis', topology: 'cluster' };
+  if (env.REDIS_URL) return { client: await openReal(env.REDIS_URL), backend: 'redis', topology: 'standalone' };
+  if (await redisAnswers(env.REDIS_PROBE_URL)) return { client: await openReal(env.REDIS_PROBE_URL), backend: 'redis', topology: 'standalone' };
+  console.warn('[cachelab] no Redis answers the start-up probe and REDIS_URL is unset: using the embedded in-memory store');
   const { default: RedisMock } = await import('ioredis-mock');
-  return { client: new RedisMock() as unknown as Redis, backend: 'embedded' };
+  return { client: new RedisMock() as unknown as Redis, backend: 'embedded', topology: 'standalone' };
 }
 
 async function openReal(url: string): Promise<Redis> {
@@ -77,10 +97,62 @@ async function openReal(url: string): Promise<Redis> {
   client.on('error', (error: Error) => logRedisProblem(`Redis connection problem: ${error.message}`));
   // Give the first requests a connected client, but never block start-up on a Redis that is down.
   await onceReady(client, 1500);
+  void noticeClusterNode(client);
   return client;
 }
 
-function onceReady(client: Redis, timeoutMs: number): Promise<void> {
+/**
+ * A cluster node reached as a plain server answers every multi-key script with CROSSSLOT (or
+ * MOVED): the cache can never work. Say so in /api/health instead of bypassing quietly.
+ */
+async function noticeClusterNode(client: Redis): Promise<void> {
+  try {
+    if (/cluster_enabled:1/.test(await client.info('cluster'))) {
+      recordProblem('cluster_url', 'REDIS_URL points at a Redis Cluster node: set REDIS_CLUSTER_NODES to its nodes instead', true);
+    }
+  } catch {
+    // Not reachable yet: the connection problem is reported on its own.
+  }
+}
+
+/**
+ * The nodes of REDIS_CLUSTER_NODES as seeds; a `redis[s]://user:password@host:port` entry's
+ * credentials and TLS apply to every node (the cluster tells us the others).
+ */
+export function clusterSeeds(spec: string): { nodes: ClusterNode[]; redisOptions: RedisOptions } {
+  const urls = spec.split(',').map((entry) => new URL(entry.includes('://') ? entry : `redis://${entry}`));
+  const withAuth = urls.find((url) => url.password !== '' || url.username !== '');
+  const tls = urls.some((url) => url.protocol === 'rediss:');
+  return {
+    nodes: urls.map((url) => ({ host: url.hostname, port: Number(url.port || 6379) })),
+    redisOptions: {
+      ...(withAuth ? { username: decodeURIComponent(withAuth.username) || undefined, password: decodeURIComponent(withAuth.password) } : {}),
+      ...(tls ? { tls: {} } : {}),
+    },
+  };
+}
+
+async function openCluster(spec: string): Promise<Cluster> {
+  const { nodes, redisOptions } = clusterSeeds(spec);
+  const client = new Cluster(nodes, {
+    redisOptions: { ...resilientOptions(), ...redisOptions },
+    enableOfflineQueue: false,
+    // A master down: ask the cluster for the new map soon and often, so the app follows a failover by itself.
+    clusterRetryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 2000),
+    retryDelayOnFailover: 100,
+    retryDelayOnClusterDown: 100,
+    retryDelayOnTryAgain: 100,
+    maxRedirections: 4,
+    slotsRefreshTimeout: 1000,
+    slotsRefreshInterval: 2000,
+  });
+  client.on('error', (error: Error) => logRedisProblem(`Redis Cluster problem: ${error.message}`));
+  client.on('node error', (error: Error) => logRedisProblem(`Redis Cluster node problem: ${error.message}`));
+  await onceReady(client, 3000);
+  return client;
+}
+
+function onceReady(client: RedisClient, timeoutMs: number): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

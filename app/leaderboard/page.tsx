@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { LeaderboardLab } from '@/components/leaderboard-lab';
 import { PageIntro } from '@/components/page-intro';
 import { env } from '@/lib/env';
-import { MAX_RECORDED_SCORE } from '@/lib/scenarios/leaderboard/db';
+import { MAX_RECORDED_SCORE } from '@/lib/scenarios/leaderboard/model';
 
 export const metadata: Metadata = { title: 'Leaderboard' };
 // Settings are read at request time, so `npm start` honours the environment it is given.

@@ -26,6 +26,8 @@ export default function SimulatorPage() {
         <p>
           Send a crowd of virtual users at a scenario and watch the cache warm up. Their requests go through the same Redis cache and the same metrics
           as real ones, marked as simulated traffic. Each run starts cold: the entries it will ask for are deleted first.
+          One run at a time <em>per app server</em>: with several instances behind a load balancer, each can run one, and a run
+          is watched and cancelled on the instance that started it.
         </p>
         <p>
           Real traffic is skewed: a few inputs are asked for all the time and most are rare. A <strong>Zipf</strong> distribution models that, and the
@@ -62,7 +64,8 @@ export default function SimulatorPage() {
         <div className="mt-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <h3 className="font-semibold text-slate-900">Strategy for real traffic</h3>
           <p className="text-sm text-slate-600">
-            Stored in Redis, so every app server switches at once. Each response shows it in <code className="font-mono">cache.strategy</code>. A run
+            Stored in Redis; every app server re-reads it {env.STRATEGY_REFRESH_MS < 1000 ? `every ${env.STRATEGY_REFRESH_MS} ms` : 'every second'}, so
+            all follow a switch within that. Each response shows it in <code className="font-mono">cache.strategy</code>. A run
             above uses the strategy chosen in its own form.
           </p>
           <StrategyPicker scenarios={SCENARIOS.map(({ id, title }) => ({ id, title }))} />

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
-import { UsernameLab } from '@/components/username-lab';
+import { LookupLab } from '@/components/scenario/lookup-lab';
 import { env } from '@/lib/env';
 import { USERNAME_RULES } from '@/lib/scenarios/username';
 import { formatLatency } from '@/lib/format';
@@ -23,7 +23,14 @@ export default function UsernamePage() {
           trip. Names are trimmed and lower-cased, so “Ada” and “ ada ” share one entry.
         </p>
       </PageIntro>
-      <UsernameLab delayMs={env.USERNAME_DELAY_MS} ttlMs={ttlMs} rules={USERNAME_RULES} />
+      <LookupLab
+        scenario="username"
+        field={{ name: 'username', label: 'Username', placeholder: 'e.g. ada_lovelace' }}
+        action="Call expensive_function"
+        delayMs={env.USERNAME_DELAY_MS}
+        lifetimeMs={ttlMs}
+        rules={USERNAME_RULES}
+      />
     </>
   );
 }

@@ -17,7 +17,9 @@ export const KEY_COLUMNS = 'sm:grid-cols-[minmax(0,1fr)_5.5rem_6.5rem_11rem_10.5
 
 /** One cache entry: its key, size, how it expires, a live countdown, and what can be done to it. */
 export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
-  const prefix = entry.key.slice(0, entry.key.length - entry.readableKey.length);
+  // In a cluster the readable key sits inside a hash tag: `<prefix>{<readable key>}`.
+  const tagClose = entry.slot !== null && entry.key.endsWith('}') ? '}' : '';
+  const prefix = entry.key.slice(0, entry.key.length - entry.readableKey.length - tagClose.length);
   const expired = entry.expiresAt !== null && entry.expiresAt <= now;
   const size = entry.sizeBytes === null ? '—' : formatBytes(entry.sizeBytes);
   return (
@@ -33,9 +35,17 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
           <span className="font-semibold">
             <Breakable text={entry.readableKey} />
           </span>
+          {tagClose && <span className="hidden text-slate-600 sm:inline">{tagClose}</span>}
         </button>
         <p className="text-sm text-slate-600">
           {entry.scenario ?? 'no known scenario'}
+          {entry.slot !== null && (
+            <span data-testid="key-slot">
+              {' '}
+              · slot {entry.slot}
+              {entry.node && ` on ${entry.node}`}
+            </span>
+          )}
           {entry.type === 'other' && ' · not a cache entry (wrong type)'}
         </p>
       </div>
@@ -64,8 +74,6 @@ export function KeyRow({ entry, now, onView, onInvalidate }: Props) {
     </li>
   );
 }
-
-/** Lets a long key wrap after its colons ("expensive_function:" / "ada") rather than mid-word. */
 
 function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: boolean }) {
   if (!hasTtl) return <span className="text-sm text-slate-600">no expiry</span>;

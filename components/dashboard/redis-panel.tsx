@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RedisInfo, ScenarioFigures } from '@/lib/dashboard-types';
 import { formatBytes, formatCount, formatDuration } from '@/lib/format';
+import { ClusterNodes } from './cluster-nodes';
 import { Panel } from './panel';
 
 const NOT_AVAILABLE = 'not available';
@@ -22,17 +23,25 @@ export function RedisPanel({ info, app, error }: { info: RedisInfo | undefined; 
     <Panel
       testId="redis-panel"
       title="Redis server"
-      subtitle={embedded ? 'Embedded in-memory store (ioredis-mock) inside the app: there is no server to ask.' : `Redis ${info.version ?? ''} · ${info.mode ?? 'unknown mode'}`}
+      subtitle={
+        embedded
+          ? 'Embedded in-memory store (ioredis-mock) inside the app: there is no server to ask.'
+          : info.cluster
+            ? `Redis ${info.version ?? ''} · cluster of ${info.cluster.nodes.filter((node) => node.role === 'master').length} masters: figures summed over them`
+            : `Redis ${info.version ?? ''} · ${info.mode ?? 'unknown mode'}`
+      }
     >
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         <Figure label="Version" value={info.version ?? NOT_AVAILABLE} />
         <Figure label="Uptime" value={info.uptimeSeconds === null ? NOT_AVAILABLE : formatDuration(info.uptimeSeconds * 1000)} />
-        <Figure label="Keys in this DB" value={count(info.keys)} />
+        <Figure label={info.cluster ? 'Keys (all masters)' : 'Keys in this DB'} value={count(info.keys)} />
         <Figure label="Memory used" value={memory} wide />
         <Figure label="Clients" value={count(info.connectedClients)} />
         <Figure label="Ops per second" value={info.opsPerSecond === null ? NOT_AVAILABLE : `${formatCount(info.opsPerSecond)}/s`} />
         <Figure label="Max memory" value={info.maxMemoryBytes === null ? NOT_AVAILABLE : info.maxMemoryBytes === 0 ? 'no limit' : `${formatBytes(info.maxMemoryBytes)} · ${info.evictionPolicy ?? ''}`} wide />
       </dl>
+
+      {info.cluster && <ClusterNodes cluster={info.cluster} />}
 
       <h3 className="mt-5 text-sm font-semibold tracking-wide text-slate-600 uppercase">Server counters vs Cache Lab&apos;s</h3>
       <table className="mt-2 w-full text-right text-sm tabular-nums" data-testid="server-vs-app">

@@ -1,4 +1,4 @@
-import type { SentimentValue } from '@/lib/scenarios/sentiment/scenario';
+import type { SentimentValue } from '@/lib/contracts/sentiment';
 
 const LABEL_STYLES: Record<SentimentValue['label'], string> = {
   positive: 'bg-emerald-100 text-emerald-800 ring-emerald-600/30',

@@ -1,4 +1,4 @@
-import type { WeatherValue } from '@/lib/scenarios/weather/scenario';
+import type { WeatherValue } from '@/lib/contracts/weather';
 
 type Condition = WeatherValue['days'][number]['condition'];
 

@@ -2,7 +2,7 @@
 
 import type { CacheMeta } from '@/lib/api-types';
 import { formatSpan } from '@/lib/format';
-import type { WeatherValue } from '@/lib/scenarios/weather/scenario';
+import type { WeatherValue } from '@/lib/contracts/weather';
 import { MidnightRefresh } from '../scenario/midnight-refresh';
 
 const longDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });

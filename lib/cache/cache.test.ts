@@ -106,6 +106,23 @@ describe('cache-aside', () => {
     expect(await totals()).toMatchObject({ miss: 1, coalesced: 19 });
   });
 
+  it('admits a computation only when it runs: never on a hit, and a refused leader leaves its joiners their own answer', async () => {
+    const refused = new Error('over budget');
+    let admitted = 0;
+    const leader = lookup('budget', { admit: () => Promise.reject(refused) });
+    const joiner = lookup('budget', { admit: async () => void (admitted += 1) });
+    await expect(leader).rejects.toBe(refused);
+    const answered = await joiner;
+    expect(answered).toMatchObject({ status: 'miss', value: { greeting: 'hello budget' } });
+    expect({ admitted, computations }).toEqual({ admitted: 1, computations: 1 });
+
+    expect((await lookup('budget', { admit: () => Promise.reject(refused) })).status).toBe('hit');
+    await expect(lookup('budget', { mode: 'bypass', admit: () => Promise.reject(refused) })).rejects.toBe(refused);
+    // The refused leader is not a request in the figures: one miss, one hit.
+    expect(await totals()).toMatchObject({ miss: 1, hit: 1 });
+    expect((await totals()).error ?? 0).toBe(0);
+  });
+
   it('keeps counters exact under 200 concurrent requests', async () => {
     const names = ['a', 'b', 'c', 'd', 'e'];
     const results = await Promise.all(Array.from({ length: 200 }, (_, index) => lookup(names[index % names.length] ?? 'a')));

@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
 import { env } from '../env';
-import { RedisUnavailableError, withRedis } from '../redis';
+import { RedisUnavailableError, unlinkKeys, withRedis, type RedisClient } from '../redis';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
-import { cacheKey, lockKey, strategyConfigKey, strategyFields } from './keys';
+import { cacheKey, lockKey, strategyFields } from './keys';
 import { metricsRecorder, type Observation } from './recorder';
 import { cacheCommands, type AwaitReply, type LockClaim, type LookupReply } from './scripts';
+import { strategySettings } from './strategy-setting';
 import { expiryKind, type CacheStatus, type CacheStrategy, type Expiry, type ExpiryKind, type TrafficSource } from './types';
 
 export interface CachedOptions<V> {
@@ -21,13 +21,19 @@ export interface CachedOptions<V> {
   /** `bypass` computes without reading or writing the cache (side-by-side comparisons). */
   mode?: 'cache' | 'bypass';
   source?: TrafficSource;
-  /** Omitted: the scenario's configured strategy (read by the lookup script itself), else `cache-aside`. */
+  /** Omitted: the scenario's configured strategy (this process's copy, strategy-setting.ts), else `cache-aside`. */
   strategy?: CacheStrategy;
   /**
    * Join a computation of the same key already running in this process (default true). `false`
    * makes the call behave like a separate app instance: only Redis can spare it a computation.
    */
   coalesce?: boolean;
+  /**
+   * Called just before this call computes (a miss it leads, a bypass), never on a hit or when it
+   * joins or waits for another's computation: the rate limiter charges expensive work, not hits.
+   * A rejection fails the call before any work and is not counted as a request.
+   */
+  admit?: () => Promise<void>;
 }
 
 export interface CachedResult<V> {
@@ -52,7 +58,7 @@ export interface CachedResult<V> {
 }
 
 /** Runs Redis work; the default goes through the process-wide client and its circuit breaker. */
-export type RedisRunner = <T>(work: (client: Redis) => Promise<T>) => Promise<T>;
+export type RedisRunner = <T>(work: (client: RedisClient) => Promise<T>) => Promise<T>;
 
 /** What a miss produced, shared by every request of this process that joined it. */
 interface Outcome<V> {
@@ -99,13 +105,11 @@ export class CacheEngine {
     const running = this.joinable(call);
     if (running) return this.join(call, running, 0);
 
+    const chosen = options.strategy ?? (await strategySettings().of(options.scenario));
     let reply: LookupReply;
     try {
       reply = await this.redis((client) =>
-        cacheCommands(client).cachelabLookup(
-          call.key, call.lock, strategyConfigKey(),
-          Date.now(), options.strategy ?? '', options.scenario, call.token, env.CACHE_LOCK_TTL_MS,
-        ),
+        cacheCommands(client).cachelabLookup(call.key, call.lock, Date.now(), chosen, call.token, env.CACHE_LOCK_TTL_MS),
       );
     } catch (error) {
       if (error instanceof RedisUnavailableError) return this.bypass(call);
@@ -154,7 +158,9 @@ export class CacheEngine {
     const running = claim === 'locked' ? undefined : this.joinable(call);
     if (running) return this.join(call, running, lookupMs);
 
-    const outcome = claim === 'contended' ? this.awaitHolder(call, strategy) : this.computeAndStore(call, strategy, claim === 'locked');
+    // Registered in `inflight` before anything is awaited, so concurrent misses of this process still join it.
+    const outcome =
+      claim === 'contended' ? this.awaitHolder(call, strategy) : this.admit(call, claim === 'locked').then(() => this.computeAndStore(call, strategy, claim === 'locked'));
     const shared = call.options.coalesce !== false && !this.inflight.has(call.key);
     if (shared) this.inflight.set(call.key, { strategy, outcome });
     try {
@@ -163,6 +169,7 @@ export class CacheEngine {
       record(call.options, result);
       return result;
     } catch (error) {
+      if (error instanceof NotAdmitted) throw error.cause;
       countFailure(call.options, 'miss', strategy);
       throw error;
     } finally {
@@ -179,6 +186,8 @@ export class CacheEngine {
     try {
       done = await running.outcome;
     } catch (error) {
+      // The leader was refused its computation (its client's budget): that is not this caller's answer.
+      if (error instanceof NotAdmitted) return this.cached(call.options);
       countFailure(call.options, 'coalesced', running.strategy);
       throw error;
     }
@@ -268,6 +277,16 @@ export class CacheEngine {
     void refresh.finally(() => this.refreshes.delete(refresh));
   }
 
+  /** The caller's admission to compute; refused, it lets go of the lock at once so a waiter takes over. */
+  private async admit(call: Call<unknown>, holdsLock: boolean): Promise<void> {
+    try {
+      await call.options.admit?.();
+    } catch (error) {
+      if (holdsLock) await this.release(call);
+      throw new NotAdmitted(error);
+    }
+  }
+
   private async release(call: Call<unknown>): Promise<void> {
     try {
       await this.redis((client) => cacheCommands(client).cachelabRelease(call.lock, call.token));
@@ -282,10 +301,18 @@ export class CacheEngine {
   }
 
   private async bypass<V>(call: Call<V>): Promise<CachedResult<V>> {
+    await call.options.admit?.();
     const { value, computeMs } = await timed(call.options.compute);
     const result = finish(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
     record(call.options, result);
     return result;
+  }
+}
+
+/** `admit` refused a computation: the leader's own error (its cause), never shared with callers that joined it. */
+class NotAdmitted extends Error {
+  constructor(readonly cause: unknown) {
+    super('not admitted to compute');
   }
 }
 
@@ -387,7 +414,7 @@ export async function invalidateMany(readableKeys: readonly string[], batchSize 
   let deleted = 0;
   for (let index = 0; index < readableKeys.length; index += batchSize) {
     const batch = readableKeys.slice(index, index + batchSize).map((key) => cacheKey(key));
-    deleted += await withRedis((client) => client.unlink(...batch));
+    deleted += await withRedis((client) => unlinkKeys(client, batch));
   }
   return deleted;
 }

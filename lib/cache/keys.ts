@@ -11,8 +11,40 @@ const STATS = '_stats:';
 const LOCKS = '_lock:';
 const CONFIG = '_config:';
 
+/**
+ * Key layout. Standalone Redis: keys read as the tutorial writes them (`cachelab:expensive_function:maxim`).
+ * Redis Cluster: every script touches keys of one hash slot only, so the part that must share a slot
+ * is wrapped in a hash tag — an entry and its lock `{expensive_function:maxim}`, a scenario's metrics
+ * `{username}` — and the readable key still shows inside the braces. Chosen once per process by
+ * REDIS_CLUSTER_NODES; a cluster reached through a plain REDIS_URL keeps the standalone layout and
+ * fails with CROSSSLOT, which /api/health reports.
+ */
+export const clusterLayout = (): boolean => env.REDIS_CLUSTER_NODES !== undefined;
+const tag = (text: string) => (clusterLayout() ? `{${text}}` : text);
+
 export function cacheKey(readableKey: string, prefix = env.CACHE_PREFIX): string {
-  return prefix + readableKey;
+  return prefix + tag(readableKey);
+}
+
+/** The start of every cache key whose readable key starts with `readableHead` (a SCAN MATCH head). */
+export function cacheKeyHead(readableHead: string, prefix = env.CACHE_PREFIX): string {
+  return prefix + (clusterLayout() ? `{${readableHead}` : readableHead);
+}
+
+/** The tutorial's readable key of a full cache key (the hash tag's braces removed in cluster mode). */
+export function readableKeyOf(fullKey: string, prefix = env.CACHE_PREFIX): string {
+  const readable = fullKey.slice(prefix.length);
+  return clusterLayout() && readable.startsWith('{') && readable.endsWith('}') ? readable.slice(1, -1) : readable;
+}
+
+/**
+ * The hash tag Redis Cluster hashes a key by (the text between the first `{` and the next `}`,
+ * when not empty), or the whole key: keys with equal tags share a slot.
+ */
+export function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  const close = open < 0 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
 }
 
 export function isStatsKey(fullKey: string, prefix = env.CACHE_PREFIX): boolean {
@@ -24,12 +56,12 @@ export function isInternalKey(fullKey: string, prefix = env.CACHE_PREFIX): boole
   return [STATS, LOCKS, CONFIG].some((namespace) => fullKey.startsWith(prefix + namespace));
 }
 
-/** The lock that lets one caller compute a missing or stale entry while others wait or are served stale. */
+/** The lock that lets one caller compute a missing or stale entry while others wait or are served stale (same slot as the entry). */
 export function lockKey(readableKey: string, prefix = env.CACHE_PREFIX): string {
-  return `${prefix}${LOCKS}${readableKey}`;
+  return `${prefix}${LOCKS}${tag(readableKey)}`;
 }
 
-/** Hash of each scenario's cache strategy (field = scenario id), read by the lookup script itself. */
+/** Hash of each scenario's cache strategy (field = scenario id); every process keeps a copy (strategy-setting.ts). */
 export const strategyConfigKey = (prefix = env.CACHE_PREFIX) => `${prefix}${CONFIG}strategy`;
 
 /** Fields of the totals hash that count requests and computations per strategy. */
@@ -37,17 +69,24 @@ export function strategyFields(strategy: CacheStrategy) {
   return { requests: `strategy:${strategy}:requests`, computations: `strategy:${strategy}:computations` };
 }
 
+/** The slot group of the recent-requests stream (in cluster mode its metric batches go apart). */
+const EVENTS_GROUP = 'events';
+
 export const statsKeys = {
-  totals: (source: TrafficSource, scenario: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${source}:totals:${scenario}`,
-  histogram: (source: TrafficSource, scenario: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${source}:hist:${scenario}`,
+  totals: (source: TrafficSource, scenario: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${source}:totals:${tag(scenario)}`,
+  histogram: (source: TrafficSource, scenario: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${source}:hist:${tag(scenario)}`,
   /** One hash per scenario per minute, fields per second: a window of W seconds reads ⌈W/60⌉+1 hashes. */
   series: (source: TrafficSource, scenario: string, minute: number, prefix = env.CACHE_PREFIX) =>
-    `${prefix}${STATS}${source}:ts:${scenario}:${minute}`,
-  events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}events`,
+    `${prefix}${STATS}${source}:ts:${tag(scenario)}:${minute}`,
+  events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${tag(EVENTS_GROUP)}`,
   /** Per-client request counts of the rate limiter (it appends `:<client>`); never listed as cache entries. */
   rateLimit: (bucket: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}rl:${bucket}`,
-  /** Ids of the metric batches applied in one minute, so a resent batch counts once. */
-  flushed: (minute: number, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}flushed:${minute}`,
+  /**
+   * Ids of the metric batches applied in one minute, so a resent batch counts once. In cluster mode
+   * one per slot group (`group` = the hash tag of the keys the batch writes), in that group's slot.
+   */
+  flushed: (minute: number, prefix = env.CACHE_PREFIX, group = '') =>
+    `${prefix}${STATS}flushed:${clusterLayout() ? `{${group}}:` : ''}${minute}`,
   pattern: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}*`,
 };
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type Redis from 'ioredis';
 import { env } from '../env';
-import { RedisUnavailableError, withRedis } from '../redis';
+import { RedisUnavailableError, withRedis, type RedisClient } from '../redis';
+import { recordProblem, resolveProblem } from '../redis-problems';
 import { BUCKET_BOUNDS_MS, bucketIndex, bucketSumField } from './histogram';
-import { statsKeys, strategyFields } from './keys';
-import { cacheCommands } from './scripts';
+import { clusterLayout, hashTagOf, statsKeys, strategyFields } from './keys';
+import { applyBatchCommand } from './scripts';
 import type { CacheStatus, CacheStrategy, TrafficSource } from './types';
 
 export interface Observation {
@@ -50,9 +50,13 @@ interface Pending {
   fields: number;
 }
 
-/** A sealed batch: its id makes a resend harmless, `mayHaveLanded` says whether one is needed. */
+/**
+ * A sealed batch: its id makes a resend harmless, `mayHaveLanded` says whether one is needed.
+ * It writes the keys of one slot group only (`group`: their hash tag in a cluster, '' on one server).
+ */
 interface Batch {
   id: string;
+  group: string;
   minute: number;
   pending: Pending;
   mayHaveLanded: boolean;
@@ -207,17 +211,19 @@ export class MetricsRecorder {
     while (this.flushing) await this.flushing;
     if (isEmpty(this.pending) && this.inDoubt.length === 0) return;
     const batches = this.inDoubt.splice(0);
-    if (!isEmpty(this.pending)) batches.push(this.seal());
+    if (!isEmpty(this.pending)) batches.push(...this.seal());
     this.flushing = this.send(batches).finally(() => {
       this.flushing = null;
     });
     await this.flushing;
   }
 
-  private seal(): Batch {
-    const batch = { id: `${this.instance}:${(this.sequence += 1)}`, minute: Math.floor(Date.now() / 60_000), pending: this.pending, mayHaveLanded: false };
+  /** What is pending, as one batch per slot group: in a cluster each lands on its own node, exactly once. */
+  private seal(): Batch[] {
+    const minute = Math.floor(Date.now() / 60_000);
+    const groups = splitBySlotGroup(this.pending, statsKeys.events(this.prefix));
     this.pending = empty();
-    return batch;
+    return [...groups].map(([group, pending]) => ({ id: `${this.instance}:${(this.sequence += 1)}`, group, minute, pending, mayHaveLanded: false }));
   }
 
   /** Oldest first; after a failure the rest wait for the next flush. */
@@ -225,7 +231,9 @@ export class MetricsRecorder {
     for (const [index, batch] of batches.entries()) {
       try {
         await withRedis((client) => applyBatch(client, batch, this.prefix));
+        resolveProblem('metrics_flush');
       } catch (error) {
+        noteFlushFailure(error);
         if (!(error instanceof RedisUnavailableError && error.notSent)) batch.mayHaveLanded = true;
         for (const unsent of batches.slice(index)) this.keep(unsent);
         this.schedule();
@@ -286,8 +294,33 @@ function* totalsCounts(pending: Pending): Generator<[string, string, number]> {
   }
 }
 
-async function applyBatch(client: Redis, batch: Batch, prefix: string): Promise<void> {
-  const keys = [statsKeys.flushed(batch.minute, prefix)];
+/**
+ * One Pending per slot group (the hash tag of its keys in a cluster; a single group on one
+ * server, where `hashTagOf` would only split needlessly): a script may only write keys of one slot.
+ */
+function splitBySlotGroup(pending: Pending, eventsKey: string): Map<string, Pending> {
+  if (!clusterLayout()) return new Map([['', pending]]);
+  const groups = new Map<string, Pending>();
+  const of = (key: string) => {
+    const group = hashTagOf(key);
+    let part = groups.get(group);
+    if (!part) groups.set(group, (part = empty()));
+    return part;
+  };
+  for (const kind of ['counts', 'sums'] as const) {
+    for (const [key, fields] of pending[kind]) {
+      const part = of(key);
+      part[kind].set(key, fields);
+      part.fields += fields.size;
+    }
+  }
+  for (const [key, seconds] of pending.expiries) of(key).expiries.set(key, seconds);
+  if (pending.events.length > 0) of(eventsKey).events = pending.events;
+  return groups;
+}
+
+async function applyBatch(client: RedisClient, batch: Batch, prefix: string): Promise<void> {
+  const keys = [statsKeys.flushed(batch.minute, prefix, batch.group)];
   const indexOf = new Map<string, string>();
   const slot = (key: string) => {
     let index = indexOf.get(key);
@@ -309,7 +342,18 @@ async function applyBatch(client: Redis, batch: Batch, prefix: string): Promise<
       return [String(fields.length), ...fields];
     }),
   ];
-  await cacheCommands(client).cachelabApplyBatch(String(keys.length), ...keys, ...args);
+  await applyBatchCommand(client, keys.length)(...keys, ...args);
+}
+
+let lastFlushWarning = 0;
+/** A flush that failed: counted where /api/health reports it, and logged at most every 10 s. */
+function noteFlushFailure(error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  recordProblem('metrics_flush', message);
+  const now = Date.now();
+  if (now - lastFlushWarning < 10_000) return;
+  lastFlushWarning = now;
+  console.warn(`[cachelab] metrics flush failed (counts kept for the next one): ${message}`);
 }
 
 function eventFields(event: Observation): string[] {

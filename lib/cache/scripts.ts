@@ -1,7 +1,7 @@
 import 'server-only';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../redis';
 import { FRESH_UNTIL_LUA_PATTERN } from './envelope';
-import { DEFAULT_STRATEGY, STRATEGIES, type CacheStrategy } from './types';
+import type { CacheStrategy } from './types';
 
 /** A value is fresh until the `freshUntil` at the head of its envelope; values without one are fresh while they exist. */
 const FRESH = `
@@ -12,24 +12,20 @@ end
 `;
 
 /**
- * The hit path's single round trip, for every strategy: read the scenario's strategy (unless the
- * caller chose one), read the value and its remaining TTL, and — when the value is missing or
- * stale under a lock strategy — try to take the lock, atomically. A key holding another type
- * answers `foreign`.
+ * The hit path's single round trip, for every strategy: read the value and its remaining TTL,
+ * and — when the value is missing or stale under a lock strategy — try to take the lock,
+ * atomically. A key holding another type answers `foreign`. The strategy comes from the caller
+ * (each process keeps the scenario settings, see strategy-setting.ts), so both keys share one
+ * hash slot and a hit is one round trip to one node, in a cluster too.
  *
  * No script counts anything: a command that times out on a frozen Redis still runs when Redis
  * wakes up, and a count inside it would add to the `bypass` the request was answered with.
  * Every count goes through the recorder's idempotent batches (APPLY_BATCH) instead.
  *
- * KEYS: entry, lock, strategy hash. ARGV: now (ms), strategy or '', scenario id, lock token, lock ms.
+ * KEYS: entry, lock. ARGV: now (ms), strategy, lock token, lock ms.
  */
 const LOOKUP = `${FRESH}
-local KNOWN = { ${STRATEGIES.map((strategy) => `['${strategy}'] = true`).join(', ')} }
 local strategy = ARGV[2]
-if strategy == '' then
-  local configured = redis.pcall('HGET', KEYS[3], ARGV[3])
-  strategy = (type(configured) == 'string' and KNOWN[configured]) and configured or '${DEFAULT_STRATEGY}'
-end
 local now = tonumber(ARGV[1])
 local value = redis.pcall('GET', KEYS[1])
 if type(value) == 'table' then return {'foreign', '', -1, strategy} end
@@ -38,12 +34,12 @@ if value then
     return {'hit', value, redis.call('PTTL', KEYS[1]), strategy}
   end
   if strategy == 'swr' then
-    local refresh = redis.call('SET', KEYS[2], ARGV[4], 'NX', 'PX', ARGV[5]) and 'refresh' or ''
+    local refresh = redis.call('SET', KEYS[2], ARGV[3], 'NX', 'PX', ARGV[4]) and 'refresh' or ''
     return {'stale', value, redis.call('PTTL', KEYS[1]), strategy, refresh}
   end
 end
 if strategy == 'cache-aside' then return {'miss', '', -1, strategy, ''} end
-local claim = redis.call('SET', KEYS[2], ARGV[4], 'NX', 'PX', ARGV[5]) and 'locked' or 'contended'
+local claim = redis.call('SET', KEYS[2], ARGV[3], 'NX', 'PX', ARGV[4]) and 'locked' or 'contended'
 return {'miss', '', -1, strategy, claim}
 `;
 
@@ -132,31 +128,46 @@ interface CacheCommands {
   cachelabLookup(
     entryKey: string,
     lockKey: string,
-    strategyKey: string,
     now: number,
-    strategy: CacheStrategy | '',
-    scenario: string,
+    strategy: CacheStrategy,
     token: string,
     lockMs: number,
   ): Promise<LookupReply>;
   cachelabAwait(entryKey: string, lockKey: string, now: number, token: string, lockMs: number): Promise<AwaitReply>;
   cachelabStore(entryKey: string, lockKey: string, value: string, mode: 'PX' | 'PXAT', at: number, token: string): Promise<number>;
-  cachelabApplyBatch(...keysThenArgs: string[]): Promise<0 | 1>;
   cachelabRelease(lockKey: string, token: string): Promise<number>;
 }
 
-const registered = new WeakSet<Redis>();
+const registered = new WeakSet<RedisClient>();
 
 /** ioredis sends EVALSHA and falls back to EVAL once per script after a server restart. */
-export function cacheCommands(client: Redis): CacheCommands {
+export function cacheCommands(client: RedisClient): CacheCommands {
   if (!registered.has(client)) {
-    client.defineCommand('cachelabLookup', { numberOfKeys: 3, lua: LOOKUP });
+    client.defineCommand('cachelabLookup', { numberOfKeys: 2, lua: LOOKUP });
     client.defineCommand('cachelabAwait', { numberOfKeys: 2, lua: AWAIT });
     client.defineCommand('cachelabStore', { numberOfKeys: 2, lua: STORE });
-    // The number of keys varies per batch: it is the first argument.
-    client.defineCommand('cachelabApplyBatch', { lua: APPLY_BATCH });
     client.defineCommand('cachelabRelease', { numberOfKeys: 1, lua: RELEASE });
     registered.add(client);
   }
   return client as unknown as CacheCommands;
+}
+
+type ApplyBatch = (...keysThenArgs: string[]) => Promise<0 | 1>;
+const batchCommands = new WeakMap<RedisClient, Set<number>>();
+
+/**
+ * APPLY_BATCH with a fixed key count, one command per count: ioredis-mock (the embedded store)
+ * mis-reads a command whose key count travels as its first argument and drops its writes.
+ * A batch writes one slot group's keys, so the counts in use are few.
+ */
+export function applyBatchCommand(client: RedisClient, keyCount: number): ApplyBatch {
+  let counts = batchCommands.get(client);
+  if (!counts) batchCommands.set(client, (counts = new Set()));
+  const name = `cachelabApplyBatch${keyCount}`;
+  if (!counts.has(keyCount)) {
+    client.defineCommand(name, { numberOfKeys: keyCount, lua: APPLY_BATCH });
+    counts.add(keyCount);
+  }
+  const commands = client as unknown as Record<string, ApplyBatch>;
+  return commands[name]!.bind(client);
 }

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { waitFor } from '../testing/redis-server';
 
 /**
  * Strategies across app instances: two engines, each with its own Redis connection, play two
@@ -11,6 +12,7 @@ process.env.CACHE_LOCK_TTL_MS = '1500';
 process.env.CACHE_LOCK_POLL_MS = '10';
 process.env.CACHE_LOCK_WAIT_MS = '5000';
 process.env.CACHE_SWR_GRACE_SECONDS = '60';
+process.env.STRATEGY_REFRESH_MS = '100';
 
 let cache: typeof import('./index');
 let keys: typeof import('./keys');
@@ -222,14 +224,18 @@ describe('stale-while-revalidate (strategy swr)', () => {
 });
 
 describe('the configured strategy', () => {
-  it('is read by the lookup script when the caller names none', async () => {
+  it('is this process\'s copy of the shared hash: a switch here applies at once, one elsewhere within a refresh', async () => {
     expect(await settings.readStrategy(scenario)).toBe('cache-aside');
     expect((await request(instanceA, 'configured')).strategy).toBe('cache-aside');
     await settings.writeStrategy(scenario, 'swr');
     expect(await settings.readStrategy(scenario)).toBe('swr');
     expect((await request(instanceB, 'configured')).strategy).toBe('swr');
+
+    // Another app instance switches: only the shared hash changes.
+    await redis.hset(keys.strategyConfigKey(), scenario, 'lock');
+    await waitFor(async () => (await request(instanceA, 'configured')).strategy === 'lock', 3000);
     await redis.hset(keys.strategyConfigKey(), scenario, 'nonsense');
-    expect((await request(instanceA, 'configured')).strategy).toBe('cache-aside');
+    await waitFor(async () => (await request(instanceA, 'configured')).strategy === 'cache-aside', 3000);
   });
 
   it('is never mistaken for a cache entry', () => {

@@ -1,19 +1,75 @@
 import 'server-only';
+import { env } from '../env';
 import { withRedis } from '../redis';
 import { strategyConfigKey } from './keys';
 import { DEFAULT_STRATEGY, isStrategy, type CacheStrategy } from './types';
 
 /*
  * Each scenario's cache strategy, chosen at run time and shared by every app instance: the hash
- * `<prefix>_config:strategy`, field = scenario id. The lookup script reads it itself, so a switch
- * costs requests no extra round trip and every instance switches at the same moment.
+ * `<prefix>_config:strategy`, field = scenario id. Every process keeps a copy and re-reads the
+ * hash every STRATEGY_REFRESH_MS (≤ 1 s), so the lookup script needs no third key — a hit stays
+ * one round trip to one node, in a Redis Cluster too — and a switch on one instance is followed
+ * by every other within one refresh. The instance that switches applies it at once. A refresh
+ * that fails (Redis away) keeps the last known settings; the first one is awaited by the first
+ * request, and falls back to the default strategy if Redis does not answer.
  */
+class StrategySettings {
+  private known = new Map<string, CacheStrategy>();
+  private first: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  /** Bumped by each local write: a refresh that started before it must not undo it. */
+  private writes = 0;
 
+  /** The scenario's strategy as this process knows it (after the first read of the hash). */
+  async of(scenario: string): Promise<CacheStrategy> {
+    if (!this.first) this.start();
+    await this.first;
+    return this.known.get(scenario) ?? DEFAULT_STRATEGY;
+  }
+
+  async write(scenario: string, strategy: CacheStrategy): Promise<void> {
+    await withRedis((client) => client.hset(strategyConfigKey(), scenario, strategy));
+    this.writes += 1;
+    this.known.set(scenario, strategy);
+  }
+
+  /** Re-read now (tests; the timer does it otherwise). */
+  async refresh(): Promise<void> {
+    const writes = this.writes;
+    let stored: Record<string, string>;
+    try {
+      stored = await withRedis((client) => client.hgetall(strategyConfigKey()));
+    } catch {
+      return;
+    }
+    const next = new Map<string, CacheStrategy>();
+    for (const [scenario, strategy] of Object.entries(stored)) if (isStrategy(strategy)) next.set(scenario, strategy);
+    if (writes === this.writes) this.known = next;
+  }
+
+  private start() {
+    this.first = this.refresh();
+    this.timer = setInterval(() => void this.refresh(), env.STRATEGY_REFRESH_MS);
+    this.timer.unref?.();
+  }
+}
+
+const SETTINGS = Symbol.for('cachelab.strategy.settings');
+type Anchored = typeof globalThis & { [SETTINGS]?: StrategySettings };
+
+/** The process-wide copy (anchored for Next's several module graphs, like the Redis client). */
+export function strategySettings(): StrategySettings {
+  const anchor = globalThis as Anchored;
+  anchor[SETTINGS] ??= new StrategySettings();
+  return anchor[SETTINGS];
+}
+
+/** The stored setting, read from Redis now (the strategy API answers with the shared truth). */
 export async function readStrategy(scenario: string): Promise<CacheStrategy> {
   const stored = await withRedis((client) => client.hget(strategyConfigKey(), scenario));
   return isStrategy(stored) ? stored : DEFAULT_STRATEGY;
 }
 
-export async function writeStrategy(scenario: string, strategy: CacheStrategy): Promise<void> {
-  await withRedis((client) => client.hset(strategyConfigKey(), scenario, strategy));
+export function writeStrategy(scenario: string, strategy: CacheStrategy): Promise<void> {
+  return strategySettings().write(scenario, strategy);
 }

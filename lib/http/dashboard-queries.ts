@@ -20,8 +20,8 @@ export const statsQuery = z.strictObject({
 export const keysQuery = z.strictObject({
   scenario: z.union([z.literal(''), scenarioId]).optional(),
   match: z.string().max(200).optional(),
-  /** SCAN cursors are unsigned 64-bit integers, sent back as given. */
-  cursor: z.string().regex(/^\d{1,20}$/, 'must be a SCAN cursor (digits)').default('0'),
+  /** SCAN cursors are unsigned 64-bit integers, sent back as given; in a cluster `<master index>:<cursor>`. */
+  cursor: z.string().regex(/^(\d{1,3}:)?\d{1,20}$/, 'must be a SCAN cursor (digits, or master:digits in a cluster)').default('0'),
 });
 
 export const keyQuery = z.strictObject({

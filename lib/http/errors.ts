@@ -3,26 +3,17 @@ import { NextResponse } from 'next/server';
 import type { ZodError } from 'zod';
 import { RedisUnavailableError } from '../circuit';
 import { env } from '../env';
+import { ApiError } from '../errors';
 
-/** An error the client caused or may act on; its message is safe to show. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 export interface ErrorBody {
   error: { code: string; message: string };
 }
 
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return NextResponse.json<ErrorBody>({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+/** The one error shape; `route()` adds `Cache-Control: no-store` to it like to every answer. */
+function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return NextResponse.json<ErrorBody>({ error: { code, message } }, { status, headers });
 }
 
 /** One readable sentence from zod's issues, naming the field at fault. */

@@ -22,7 +22,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const lookup = (client: string, name = 'rl') => callApi({ url: `/api/username/${name}`, headers: { 'x-forwarded-for': client } });
+let misses = 0;
+/** A lookup that computes (a name never asked before): only computations are charged. */
+const lookup = (client: string, name = `rl${(misses += 1)}`) => callApi({ url: `/api/username/${name}`, headers: { 'x-forwarded-for': client } });
 const invalidate = (client: string) => callApi({ method: 'DELETE', url: '/api/username/rl', headers: { 'x-forwarded-for': client } });
 
 describe('limitRequest', () => {
@@ -37,6 +39,20 @@ describe('limitRequest', () => {
     // Another client, and the same client's mutations, have budgets of their own.
     expect((await lookup('10.0.0.2')).status).toBe(200);
     expect((await invalidate('10.0.0.1')).status).toBe(200);
+  });
+
+  it('never charges a lookup the cache answers: hits go on after the budget is spent, computations do not', async () => {
+    expect((await lookup('10.0.0.4', 'rl-hot')).headers.get('x-cache')).toBe('MISS');
+    for (let index = 0; index < POINTS * 3; index += 1) {
+      const hit = await lookup('10.0.0.4', 'rl-hot');
+      expect(hit.status).toBe(200);
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+    }
+    for (let index = 1; index < POINTS; index += 1) expect((await lookup('10.0.0.4')).status).toBe(200);
+    expect((await lookup('10.0.0.4')).status).toBe(429);
+    // A bypass always computes: charged like a miss.
+    expect((await callApi({ url: '/api/username/rl-hot?cache=bypass', headers: { 'x-forwarded-for': '10.0.0.4' } })).status).toBe(429);
+    expect((await lookup('10.0.0.4', 'rl-hot')).status).toBe(200);
   });
 
   it('identifies the client by the last X-Forwarded-For entry (the one the nearest proxy added)', async () => {
@@ -58,7 +74,7 @@ describe('limitRequest', () => {
   it('never blocks anyone because Redis is down, and still limits from memory meanwhile', async () => {
     await server.stop();
     try {
-      for (let index = 0; index < POINTS; index += 1) expect((await lookup('10.0.0.9', `down${index}`)).status).toBe(200);
+      for (let index = 0; index < POINTS; index += 1) expect((await lookup('10.0.0.9')).status).toBe(200);
       expect((await lookup('10.0.0.9')).status).toBe(429);
     } finally {
       await server.resume();

@@ -10,10 +10,11 @@ import { ApiError } from './errors';
 export type LimitBucket = 'scenario' | 'admin';
 
 /**
- * Per-client limit on expensive and mutating endpoints: RATE_LIMIT_POINTS requests per
- * RATE_LIMIT_WINDOW_SECONDS per bucket (0 disables), counted in Redis so every app process
- * shares one budget. Route handlers call it first; over the limit it throws a 429 with
- * Retry-After. Redis away never blocks anyone: the count goes on in this process's memory.
+ * Per-client limit on expensive work and mutations: RATE_LIMIT_POINTS per RATE_LIMIT_WINDOW_SECONDS
+ * per bucket (0 disables), counted in Redis so every app process shares one budget. `route()` calls
+ * it for a declared `limit`: before the handler for mutations, and only when the request computes
+ * for scenario lookups (`limit: 'compute'`: a hit costs no limiter round trip). Over the limit it
+ * throws a 429 with Retry-After. Redis away never blocks anyone: the count goes on in memory.
  */
 export async function limitRequest(request: NextRequest, bucket: LimitBucket): Promise<void> {
   if (env.RATE_LIMIT_POINTS === 0) return;

@@ -1,25 +1,55 @@
 import 'server-only';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import type { CachedResult } from '../cache';
+import { invalidate, type CachedResult } from '../cache';
+import { cacheKey } from '../cache/keys';
+import type { CacheMeta, Invalidated, ScenarioResponse } from '../contracts/scenario';
 import { runScenario, type Scenario } from '../scenarios/scenario';
-import { parseInput, parseQuery } from './validate';
+import { parseInput } from './validate';
 
-const scenarioQuery = z.strictObject({ cache: z.enum(['bypass']).optional() });
+/** The query of every scenario lookup: `?cache=bypass` computes without the cache. */
+export const scenarioQuery = z.strictObject({ cache: z.enum(['bypass']).optional() });
+export type ScenarioQuery = z.output<typeof scenarioQuery>;
 
-/** `?cache=bypass` computes without the cache; any other query parameter is a mistake worth a 400. */
-export function cacheMode(request: NextRequest): 'cache' | 'bypass' {
-  return parseQuery(request, scenarioQuery).cache ?? 'cache';
+/** What a scenario lookup takes from its route: the parsed query and the rate-limit charge for a computation. */
+export interface LookupRequest {
+  query: ScenarioQuery;
+  charge: () => Promise<void>;
 }
 
-/** The shared envelope of every scenario endpoint: parse → run through the cache → shape. */
-export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, request: NextRequest): Promise<NextResponse> {
-  const mode = cacheMode(request);
-  const input = parseInput(scenario.input, rawInput);
-  return scenarioResponse(await runScenario(scenario, input, { mode }));
+/** The options of a lookup: bypass or not, and the client charged only when it computes. */
+export function lookupOptions({ query, charge }: LookupRequest) {
+  return { mode: query.cache ?? 'cache', admit: charge } as const;
 }
 
-export function cacheMeta(result: CachedResult<unknown>) {
+/** The shared envelope of every scenario endpoint: validate → run through the cache → shape. */
+export async function serveScenario<I, V>(scenario: Scenario<I, V>, rawInput: unknown, lookup: LookupRequest, code?: string): Promise<NextResponse> {
+  const input = parseInput(scenario.input, rawInput, code);
+  const result = await runScenario(scenario, input, lookupOptions(lookup));
+  return NextResponse.json<ScenarioResponse<V>>({ data: result.value, cache: cacheMeta(result) }, { headers: cacheHeaders([result]) });
+}
+
+/** Several lookups in one answer (weather's two strategies): `cache` names each lookup's verdict. */
+export function scenarioResponses<K extends string, D>(data: D, results: Record<K, CachedResult<unknown>>): NextResponse<{ data: D; cache: Record<K, CacheMeta> }> {
+  const entries = Object.entries(results) as [K, CachedResult<unknown>][];
+  const cache = Object.fromEntries(entries.map(([name, result]) => [name, cacheMeta(result)])) as Record<K, CacheMeta>;
+  return NextResponse.json({ data, cache }, { headers: cacheHeaders(entries.map(([, result]) => result)) });
+}
+
+/** The one invalidate handler: the entry of each input (validated like a lookup) deleted. */
+export async function invalidateEntries<I>(scenario: Scenario<I, unknown>, rawInputs: readonly unknown[], code?: string) {
+  const keys = rawInputs.map((raw) => scenario.keyOf(parseInput(scenario.input, raw, code)));
+  const deleted = await Promise.all(keys.map((key) => invalidate(key)));
+  return { keys: keys.map((key) => cacheKey(key)), deleted: deleted.some(Boolean) };
+}
+
+/** One entry's DELETE: `{ data: { key, deleted } }`. */
+export async function invalidateEntry<I>(scenario: Scenario<I, unknown>, rawInput: unknown, code?: string): Promise<NextResponse> {
+  const { keys, deleted } = await invalidateEntries(scenario, [rawInput], code);
+  return NextResponse.json<{ data: Invalidated }>({ data: { key: keys[0] ?? '', deleted } });
+}
+
+export function cacheMeta(result: CachedResult<unknown>): CacheMeta {
   return {
     status: result.status,
     key: result.key,
@@ -32,10 +62,6 @@ export function cacheMeta(result: CachedResult<unknown>) {
     strategy: result.strategy,
     refreshing: result.refreshing,
   };
-}
-
-export function scenarioResponse<V>(result: CachedResult<V>, data: unknown = result.value): NextResponse {
-  return NextResponse.json({ data, cache: cacheMeta(result) }, { headers: cacheHeaders([result]) });
 }
 
 /** `X-Cache` and `Server-Timing` so the browser's devtools show what the cache did. */
@@ -54,7 +80,6 @@ export function cacheHeaders(results: readonly CachedResult<unknown>[]): Record<
     'X-Cache-Status': results.map((result) => result.status).join(', '),
     'X-Cache-Strategy': results.map((result) => result.strategy ?? 'none').join(', '),
     'Server-Timing': timing.join(', '),
-    'Cache-Control': 'no-store',
   };
 }
 

@@ -3,11 +3,20 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { ApiError, describeZodError } from './errors';
 
-/** Parse untrusted input or throw a 400 that says which field is wrong and why. */
+/**
+ * Parse untrusted input or throw a 400 that says which field is wrong and why. A schema may give
+ * a custom issue its own status and code (`params: { status: 413, code: 'sentence_too_long' }`).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code = 'invalid_input'): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ApiError(400, code, describeZodError(parsed.error));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const own = parsed.error.issues.map(ownStatus).find((candidate) => candidate !== null);
+  throw new ApiError(own?.status ?? 400, own?.code ?? code, describeZodError(parsed.error));
+}
+
+function ownStatus(issue: z.core.$ZodIssue): { status: number; code: string } | null {
+  const params = issue.code === 'custom' ? issue.params : undefined;
+  return typeof params?.status === 'number' && typeof params.code === 'string' ? { status: params.status, code: params.code } : null;
 }
 
 const NO_QUERY = z.strictObject({});

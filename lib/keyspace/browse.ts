@@ -1,12 +1,13 @@
 import 'server-only';
-import type Redis from 'ioredis';
+import calculateSlot from 'cluster-key-slot';
+import { readableKeyOf } from '../cache/keys';
 import { ENVELOPE_TAIL_BYTES, envelopeMetaFromTail } from '../cache/envelope';
 import type { KeyInfo, KeyPage } from '../dashboard-types';
 import { env } from '../env';
-import { getRedis, withRedis } from '../redis';
+import { getRedis, withRedis, type RedisClient } from '../redis';
 import { findScenario } from '../scenarios/registry';
 import { keyFilter, scenarioOfKey } from './own-key';
-import { scanPage } from './scan';
+import { scanMasters, type MastersPage } from './masters-scan';
 
 export interface KeyQuery {
   scenario?: string;
@@ -14,7 +15,7 @@ export interface KeyQuery {
   cursor: string;
 }
 
-/** One page of the key browser: a bounded SCAN walk, then one pipeline describing the keys found. */
+/** One page of the key browser: a bounded SCAN walk over every master, then the keys found described, all at once. */
 export async function listKeys(query: KeyQuery): Promise<KeyPage> {
   const namespace = query.scenario ? findScenario(query.scenario)?.namespace : undefined;
   const filter = keyFilter(namespace, query.match ?? '');
@@ -22,37 +23,43 @@ export async function listKeys(query: KeyQuery): Promise<KeyPage> {
   const pattern = backend === 'embedded' ? filter.broadPattern : filter.pattern;
   const limits = { pageSize: env.KEYS_PAGE_SIZE, maxCalls: env.KEYS_SCAN_MAX_CALLS, count: env.KEYS_SCAN_COUNT };
   return withRedis(async (client) => {
-    const page = await scanPage(client, pattern, query.cursor, limits, filter.accepts);
-    const keys = await describeKeys(client, page.keys.sort());
+    const page = await scanMasters(client, pattern, query.cursor, limits, filter.accepts);
+    const keys = await describeKeys(client, page.keys.sort((a, b) => a.key.localeCompare(b.key)));
     return { keys, cursor: page.cursor, scanCalls: page.calls };
   });
 }
 
-/** Remaining TTL, size and expiry kind of each key, reading only the tail of each value. */
-async function describeKeys(client: Redis, keys: string[]): Promise<KeyInfo[]> {
-  if (keys.length === 0) return [];
-  const pipeline = client.pipeline();
-  for (const key of keys) pipeline.pttl(key).strlen(key).getrange(key, -ENVELOPE_TAIL_BYTES, -1);
-  const replies = (await pipeline.exec()) ?? [];
+/**
+ * Remaining TTL, size and expiry kind of each key, reading only the tail of each value; in a
+ * cluster also its hash slot and the master it lives on. Separate commands in flight together,
+ * not one pipeline: in a cluster the keys are on different nodes.
+ */
+async function describeKeys(client: RedisClient, found: MastersPage['keys']): Promise<KeyInfo[]> {
+  const settled = (promise: Promise<unknown>) => promise.then((reply) => ({ reply }), () => ({ reply: undefined, failed: true }));
+  const replies = await Promise.all(
+    found.map(({ key }) => Promise.all([settled(client.pttl(key)), settled(client.strlen(key)), settled(client.getrange(key, -ENVELOPE_TAIL_BYTES, -1))])),
+  );
   const now = Date.now();
   const described: KeyInfo[] = [];
-  keys.forEach((key, index) => {
-    const [pttl, strlen, tail] = replies.slice(index * 3, index * 3 + 3);
-    const ttl = typeof pttl?.[1] === 'number' ? pttl[1] : -2;
+  found.forEach(({ key, node }, index) => {
+    const [pttl, strlen, tail] = replies[index]!;
+    const ttl = typeof pttl.reply === 'number' ? pttl.reply : -2;
     if (ttl === -2) return; // expired or deleted since the SCAN saw it
-    const isString = !strlen?.[0] && typeof strlen?.[1] === 'number';
-    const meta = isString && typeof tail?.[1] === 'string' ? envelopeMetaFromTail(tail[1]) : { storedAt: null, expiry: null };
+    const isString = !('failed' in strlen) && typeof strlen.reply === 'number';
+    const meta = isString && typeof tail.reply === 'string' ? envelopeMetaFromTail(tail.reply) : { storedAt: null, expiry: null };
     const ttlMs = ttl >= 0 ? ttl : null;
-    const readableKey = key.slice(env.CACHE_PREFIX.length);
+    const readableKey = readableKeyOf(key);
     described.push({
       key,
       readableKey,
       scenario: scenarioOfKey(readableKey),
       type: isString ? 'string' : 'other',
-      sizeBytes: isString ? (strlen?.[1] as number) : null,
+      sizeBytes: isString ? (strlen.reply as number) : null,
       ttlMs,
       lifetimeMs: ttlMs !== null && meta.storedAt !== null ? Math.max(ttlMs, now + ttlMs - meta.storedAt) : null,
       expiry: meta.expiry,
+      slot: node === null ? null : calculateSlot(key),
+      node,
     });
   });
   return described;

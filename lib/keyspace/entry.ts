@@ -1,7 +1,7 @@
 import 'server-only';
 import type { KeyValue } from '../dashboard-types';
 import { env } from '../env';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 import { withRedis } from '../redis';
 import { findScenario } from '../scenarios/registry';
 import { assertCacheKey, keyFilter } from './own-key';

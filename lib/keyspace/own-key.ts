@@ -1,7 +1,7 @@
 import 'server-only';
-import { escapeGlob, isInternalKey } from '../cache/keys';
+import { cacheKeyHead, escapeGlob, isInternalKey, readableKeyOf } from '../cache/keys';
 import { env } from '../env';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 import { SCENARIOS } from '../scenarios/registry';
 
 /** A cache entry of ours: under CACHE_PREFIX and not one of the metric keys kept beside them. */
@@ -36,11 +36,13 @@ export interface KeyFilter {
 }
 
 export function keyFilter(namespace?: string, text = '', prefix = env.CACHE_PREFIX): KeyFilter {
-  const head = namespace ? `${prefix}${namespace}:` : prefix;
+  // In a cluster an entry's readable key sits in a hash tag: `<prefix>{<namespace>:…}`.
+  const readableHead = namespace ? `${namespace}:` : '';
+  const head = namespace ? cacheKeyHead(readableHead, prefix) : prefix;
   const broadPattern = `${escapeGlob(head)}*`;
   return {
     pattern: text === '' ? broadPattern : `${escapeGlob(head)}*${escapeGlob(text)}*`,
     broadPattern,
-    accepts: (key) => isCacheKey(key, prefix) && key.startsWith(head) && key.slice(head.length).includes(text),
+    accepts: (key) => isCacheKey(key, prefix) && key.startsWith(head) && readableKeyOf(key, prefix).slice(readableHead.length).includes(text),
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type Redis from 'ioredis';
+import { masterNodes, unlinkKeys, type RedisClient } from '../redis';
 
 export interface ScanLimits {
   /** Stop once this many keys were found… */
@@ -34,15 +35,19 @@ export async function scanPage(client: Redis, pattern: string, cursor: string, l
   return { keys: [...keys], cursor: next, calls };
 }
 
-/** Deletes every key matching `pattern`, batch by batch as the walk finds them (UNLINK frees memory off the main thread). */
-export async function unlinkMatching(client: Redis, pattern: string, keep: (key: string) => boolean = () => true): Promise<number> {
-  let cursor = '0';
+/**
+ * Deletes every key matching `pattern` on every master, batch by batch as the walk finds them
+ * (UNLINK frees memory off the main thread).
+ */
+export async function unlinkMatching(client: RedisClient, pattern: string, keep: (key: string) => boolean = () => true): Promise<number> {
   let deleted = 0;
-  do {
-    const [next, batch] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    const doomed = batch.filter((key) => keep(key));
-    if (doomed.length > 0) deleted += await client.unlink(...doomed);
-  } while (cursor !== '0');
+  for (const node of masterNodes(client)) {
+    let cursor = '0';
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      deleted += await unlinkKeys(client, batch.filter((key) => keep(key)));
+    } while (cursor !== '0');
+  }
   return deleted;
 }

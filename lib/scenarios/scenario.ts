@@ -3,14 +3,26 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
 import { cached, type CachedResult, type CacheStrategy, type Expiry, type TrafficSource } from '../cache';
 
+/** How the site lists a scenario: the nav, the home page and the docs read this, never a list of their own. */
+export interface ScenarioPage {
+  /** The scenario's page, e.g. `/username`. */
+  path: string;
+  /** Its name in the nav. */
+  label: string;
+  /** One or two sentences for the home page: what is cached and how long it lives. */
+  blurb: string;
+}
+
 /**
- * Everything the engine needs to cache one kind of expensive work. A new scenario is one
- * of these, one route and one page: the engine and the dashboard need no edits.
+ * Everything the engine needs to cache one kind of expensive work, and how the site lists it.
+ * A new scenario is one of these, a line in the registry and its page: the engine, the
+ * dashboard, the generic route `/api/scenarios/{id}`, the nav and the home page need no edits.
  */
 export interface Scenario<I, V> {
   /** Metric label and URL segment, e.g. `username`. */
   id: string;
   title: string;
+  page: ScenarioPage;
   /** First segment of every key this scenario writes, e.g. `expensive_function`. */
   namespace: string;
   /** Validates raw input (path segment, JSON body) into what `compute` takes. */
@@ -39,6 +51,8 @@ export interface RunOptions {
   coalesce?: boolean;
   /** Overrides the scenario's expiry with this TTL (simulator runs that must see entries expire). */
   ttlMs?: number;
+  /** Called before the work runs (never on a hit): the route's rate-limit charge. */
+  admit?: () => Promise<void>;
 }
 
 export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: RunOptions = {}): Promise<CachedResult<V>> {
@@ -52,6 +66,7 @@ export function runScenario<I, V>(scenario: Scenario<I, V>, input: I, options: R
     source: options.source,
     strategy: options.strategy,
     coalesce: options.coalesce,
+    admit: options.admit,
   });
 }
 

@@ -8,16 +8,21 @@ export const USERNAME_RULES = {
   maxLength: 64,
   /** Source of a `u` RegExp: letters of any alphabet, digits, "_", "-" and "." (so no spaces, no emoji). */
   pattern: '^[\\p{L}\\p{N}_.-]+$',
+  allowed: 'letters of any alphabet, digits, "_", "-" and "."',
 } as const;
 
-/** Trimmed and lower-cased so "Alice" and " alice " share one cache entry. */
-export const usernameInput = z.object({
+/**
+ * NFKC-normalised, trimmed and lower-cased before it is checked and keyed, so "Alice", " alice ",
+ * full-width "Ａｌｉｃｅ" share one entry, and "é" typed as "e" + a combining accent is the "é" it shows.
+ */
+export const usernameInput = z.strictObject({
   username: z
     .string({ error: 'username must be text' })
+    .normalize('NFKC')
     .trim()
     .min(1, 'must not be empty')
     .max(USERNAME_RULES.maxLength, `must be at most ${USERNAME_RULES.maxLength} characters`)
-    .regex(new RegExp(USERNAME_RULES.pattern, 'u'), 'may contain only letters, digits, "_", "-" and "."')
+    .regex(new RegExp(USERNAME_RULES.pattern, 'u'), `may contain only ${USERNAME_RULES.allowed}`)
     .transform((name) => name.toLowerCase()),
 });
 
@@ -29,6 +34,7 @@ export type UsernameValue = z.output<typeof usernameValue>;
 export const usernameScenario: Scenario<UsernameInput, UsernameValue> = {
   id: 'username',
   title: 'expensive_function(username)',
+  page: { path: '/username', label: 'Username', blurb: 'A slow function, a per-user key, a TTL in hours. The tutorial’s first example.' },
   namespace: 'expensive_function',
   input: usernameInput,
   keyOf: ({ username }) => `expensive_function:${username}`,

@@ -1,9 +1,8 @@
 import 'server-only';
 import { DEFAULT_STRATEGY, type CacheStrategy } from '../cache';
 import { readStrategy } from '../cache/strategy-setting';
-import { ApiError } from '../http/errors';
-import { scenarioParam } from '../http/scenario-param';
-import { SCENARIOS } from '../scenarios/registry';
+import { ApiError } from '../errors';
+import { SCENARIOS, scenarioOrNotFound } from '../scenarios/registry';
 import type { Scenario } from '../scenarios/scenario';
 import type { SimulationRequest } from './config';
 import { Simulation, type Simulated } from './run';
@@ -55,7 +54,7 @@ export function latestSimulation(): Simulation | null {
 }
 
 function simulatedScenario(id: string): Simulated {
-  const scenario = scenarioParam(id);
+  const scenario = scenarioOrNotFound(id);
   if (!isSimulated(scenario)) throw new ApiError(400, 'not_simulated', `The simulator cannot drive "${id}": it names no sample inputs.`);
   return scenario;
 }

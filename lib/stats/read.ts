@@ -1,5 +1,5 @@
 import 'server-only';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../redis';
 import { statsKeys } from '../cache/keys';
 import type { TrafficSource } from '../cache/types';
 import { numericFields, sumFields, type Fields } from './fields';
@@ -23,25 +23,23 @@ export interface MetricHashes {
 }
 
 /**
- * Every metric hash the dashboard needs, in one pipeline: the totals and histogram of each
+ * Every metric hash the dashboard needs, all in flight at once: the totals and histogram of each
  * scenario and source, plus the series hashes of the window's minutes. The cost depends on
- * scenarios × sources × minutes, never on how many keys the cache holds.
+ * scenarios × sources × minutes, never on how many keys the cache holds. (Sent as separate
+ * commands, not one pipeline: in a cluster the hashes live on different nodes.)
  */
-export async function readMetricHashes(client: Redis, request: MetricsRequest): Promise<MetricHashes> {
-  const pipeline = client.pipeline();
+export async function readMetricHashes(client: RedisClient, request: MetricsRequest): Promise<MetricHashes> {
+  const keys: string[] = [];
   for (const scenario of request.scenarios) {
-    for (const source of request.sources) {
-      pipeline.hgetall(statsKeys.totals(source, scenario));
-      pipeline.hgetall(statsKeys.histogram(source, scenario));
-    }
+    for (const source of request.sources) keys.push(statsKeys.totals(source, scenario), statsKeys.histogram(source, scenario));
   }
   for (const scenario of request.charted) {
-    for (const source of request.sources) for (const minute of request.minutes) pipeline.hgetall(statsKeys.series(source, scenario, minute));
+    for (const source of request.sources) for (const minute of request.minutes) keys.push(statsKeys.series(source, scenario, minute));
   }
-  const replies = await execAll(pipeline);
+  const replies = await Promise.all(keys.map((key) => client.hgetall(key)));
 
   let next = 0;
-  const take = () => numericFields((replies[next++] ?? {}) as Record<string, string>);
+  const take = () => numericFields(replies[next++] ?? {});
   const byScenario = new Map<string, ScenarioHashes>();
   for (const scenario of request.scenarios) {
     const totals: Fields[] = [];
@@ -52,14 +50,6 @@ export async function readMetricHashes(client: Redis, request: MetricsRequest): 
     }
     byScenario.set(scenario, { totals: sumFields(totals), histogram: sumFields(histograms) });
   }
-  const series = replies.slice(next).map((reply) => numericFields((reply ?? {}) as Record<string, string>));
+  const series = replies.slice(next).map((reply) => numericFields(reply ?? {}));
   return { byScenario, series };
-}
-
-/** A pipeline's replies, or the first error it met. */
-export async function execAll(pipeline: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
-  const results = (await pipeline.exec()) ?? [];
-  const failed = results.find(([error]) => error);
-  if (failed?.[0]) throw failed[0];
-  return results.map(([, reply]) => reply);
 }

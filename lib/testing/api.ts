@@ -1,31 +1,30 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<Method, Handler>>;
 
-/**
- * Every API route by its Next.js path pattern, loaded lazily so a test can set
- * process.env (read once by lib/env.ts) before the first call. A new endpoint is one line.
- */
-const ROUTES: Record<string, () => Promise<RouteModule>> = {
-  '/api/health': () => import('@/app/api/health/route'),
-  '/api/username/[username]': () => import('@/app/api/username/[username]/route') as Promise<RouteModule>,
-  '/api/sentiment': () => import('@/app/api/sentiment/route'),
-  '/api/leaderboard': () => import('@/app/api/leaderboard/route'),
-  '/api/leaderboard/games': () => import('@/app/api/leaderboard/games/route'),
-  '/api/leaderboard/live': () => import('@/app/api/leaderboard/live/route'),
-  '/api/weather': () => import('@/app/api/weather/route'),
-  '/api/weather/[city]': () => import('@/app/api/weather/[city]/route') as Promise<RouteModule>,
-  '/api/stats': () => import('@/app/api/stats/route'),
-  '/api/stats/reset': () => import('@/app/api/stats/reset/route'),
-  '/api/keys': () => import('@/app/api/keys/route'),
-  '/api/keys/value': () => import('@/app/api/keys/value/route'),
-  '/api/scenarios/[scenario]/cache': () => import('@/app/api/scenarios/[scenario]/cache/route') as Promise<RouteModule>,
-  '/api/events': () => import('@/app/api/events/route'),
-  '/api/redis/info': () => import('@/app/api/redis/info/route'),
-  '/api/metrics': () => import('@/app/api/metrics/route'),
-};
+const API_ROOT = path.join(process.cwd(), 'app/api');
+
+/** Every app/api/**\/route.ts by its Next.js path pattern (e.g. `/api/weather/[city]`), static segments first. */
+export function routePatterns(directory = API_ROOT): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'route.ts') found.set(`/api/${path.relative(directory, folder).split(path.sep).join('/')}`.replace(/\/$/, ''), full);
+    }
+  };
+  walk(directory);
+  const dynamicSegments = (pattern: string) => (pattern.match(/\[/g) ?? []).length;
+  return new Map([...found].sort(([a], [b]) => dynamicSegments(a) - dynamicSegments(b)));
+}
+
+/** Loaded lazily, so a test can set process.env (read once by lib/env.ts) before the first call. */
+const ROUTES = routePatterns();
 
 export const ORIGIN = 'http://localhost';
 
@@ -51,14 +50,15 @@ export async function callApi({ method = 'GET', url, headers = {}, body }: ApiCa
   });
   const match = matchRoute(request.nextUrl.pathname);
   if (!match) return new Response('Not found', { status: 404 });
-  const handler = (await ROUTES[match.pattern]?.())?.[method];
+  const file = ROUTES.get(match.pattern);
+  const handler = file === undefined ? undefined : ((await import(file)) as RouteModule)[method];
   if (!handler) return new Response('Method not allowed', { status: 405 });
   return handler(request, { params: Promise.resolve(match.params) });
 }
 
 function matchRoute(pathname: string): { pattern: string; params: Record<string, string> } | null {
   const segments = pathname.split('/');
-  for (const pattern of Object.keys(ROUTES)) {
+  for (const pattern of ROUTES.keys()) {
     const parts = pattern.split('/');
     if (parts.length !== segments.length) continue;
     const params: Record<string, string> = {};

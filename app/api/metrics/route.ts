@@ -1,11 +1,9 @@
-import { parseQuery } from '@/lib/http/validate';
 import { route } from '@/lib/http/handler';
 import { prometheusMetrics } from '@/lib/prometheus';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  parseQuery(request);
+export const GET = route({}, async () => {
   const { contentType, body } = await prometheusMetrics();
-  return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
+  return new Response(body, { headers: { 'Content-Type': contentType } });
 });

@@ -1,31 +1,11 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { invalidate } from '@/lib/cache';
-import { cacheKey } from '@/lib/cache/keys';
-import { requireAdmin } from '@/lib/http/admin';
-import { readJsonBody } from '@/lib/http/body';
 import { route } from '@/lib/http/handler';
-import { limitRequest } from '@/lib/http/rate-limit';
-import { cacheMode, scenarioResponse } from '@/lib/http/scenario-response';
-import { parseInput, parseQuery } from '@/lib/http/validate';
-import { runScenario } from '@/lib/scenarios/scenario';
-import { sentenceInput, sentimentBody, sentimentScenario } from '@/lib/scenarios/sentiment/scenario';
+import { invalidateEntry, scenarioQuery, serveScenario } from '@/lib/http/scenario-response';
+import { sentimentScenario } from '@/lib/scenarios/sentiment/scenario';
+import { z } from 'zod';
 
-async function sentenceFrom(request: NextRequest) {
-  const body = parseInput(sentimentBody, await readJsonBody(request));
-  return sentenceInput(body.sentence);
-}
+/** Any JSON value: the scenario's own input schema checks it (once), with the model's statuses. */
+const body = z.unknown();
 
-export const POST = route(async (request) => {
-  await limitRequest(request, 'scenario');
-  const mode = cacheMode(request);
-  const input = await sentenceFrom(request);
-  return scenarioResponse(await runScenario(sentimentScenario, input, { mode }));
-});
+export const POST = route({ limit: 'compute', query: scenarioQuery, body }, (lookup) => serveScenario(sentimentScenario, lookup.body, lookup));
 
-export const DELETE = route(async (request) => {
-  parseQuery(request);
-  await limitRequest(request, 'admin');
-  requireAdmin(request);
-  const key = sentimentScenario.keyOf(await sentenceFrom(request));
-  return NextResponse.json({ data: { key: cacheKey(key), deleted: await invalidate(key) } });
-});
+export const DELETE = route({ admin: true, limit: 'admin', body }, ({ body }) => invalidateEntry(sentimentScenario, body));

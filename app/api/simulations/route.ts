@@ -1,21 +1,11 @@
-import { NextResponse } from 'next/server';
-import { requireAdmin } from '@/lib/http/admin';
-import { readJsonBody } from '@/lib/http/body';
-import { route } from '@/lib/http/handler';
-import { parseInput } from '@/lib/http/validate';
+import { ok, route } from '@/lib/http/handler';
 import { simulationRequest } from '@/lib/simulator/config';
 import { latestSimulation, startSimulation } from '@/lib/simulator/manager';
 
-const noStore = { 'Cache-Control': 'no-store' };
-
 /** The latest run on this instance (running or finished), so a reloaded page finds it again. */
-export const GET = route(async () => {
-  return NextResponse.json({ data: latestSimulation()?.snapshot() ?? null }, { headers: noStore });
-});
+export const GET = route({}, async () => ok(latestSimulation()?.snapshot() ?? null));
 
-export const POST = route(async (request) => {
-  requireAdmin(request);
-  const config = parseInput(simulationRequest, await readJsonBody(request));
-  const run = await startSimulation(config);
-  return NextResponse.json({ data: run.snapshot() }, { status: 202, headers: { ...noStore, Location: `/api/simulations/${run.id}` } });
+export const POST = route({ admin: true, limit: 'admin', body: simulationRequest }, async ({ body }) => {
+  const run = await startSimulation(body);
+  return ok(run.snapshot(), { status: 202, headers: { Location: `/api/simulations/${run.id}` } });
 });

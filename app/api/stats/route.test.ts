@@ -121,7 +121,7 @@ describe('POST /api/stats/reset', () => {
     expect(response.status).toBe(403);
   });
 
-  it('deletes the metric keys and nothing else', async () => {
+  it('deletes the metric keys and nothing else (cache entries and rate-limit budgets stay)', async () => {
     const name = `reset_${Date.now()}`;
     await username(name);
     await flushMetrics();
@@ -133,7 +133,10 @@ describe('POST /api/stats/reset', () => {
     const response = await reset(new NextRequest('http://localhost/api/stats/reset', { method: 'POST' }), {});
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { deleted: number } }).data.deleted).toBeGreaterThan(0);
-    expect((await keysUnder(redis, `${prefix}_stats:`)).length).toBe(0);
+    const left = await keysUnder(redis, `${prefix}_stats:`);
+    // The miss charged this client's budget: a reset must not hand out a fresh one.
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.filter((key) => !key.startsWith(`${prefix}_stats:rl:`))).toEqual([]);
     expect(await redis.exists(cacheEntry)).toBe(1);
     expect(await redis.get(foreign)).toBe('not ours');
     await redis.del(foreign);

@@ -5,15 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  InvalidScoreError,
-  MAX_RECORDED_SCORE,
-  openLeaderboard,
-  playerName,
-  UnknownPlayerError,
-  type Leaderboard,
-  type LeaderboardOptions,
-} from './db';
+import { openLeaderboard, type LeaderboardOptions } from './db';
+import { InvalidScoreError, MAX_RECORDED_SCORE, UnknownPlayerError, type Leaderboard } from './model';
+import { playerName } from './player-names';
 
 const PLAYERS = 500;
 const ROWS = 20_000;
@@ -238,15 +232,6 @@ describe('players', () => {
     expect(leaderboard.player(PLAYERS + 1)).toBeNull();
     expect(leaderboard.player(0)).toBeNull();
     expect(leaderboard.player(2.5)).toBeNull();
-  });
-
-  it('generates plausible, unique, deterministic names', () => {
-    const names = Array.from({ length: 20_000 }, (_, i) => playerName(i + 1));
-    expect(new Set(names).size).toBe(names.length);
-    for (const name of names.slice(0, 200)) expect(name).toMatch(/^[A-Z][a-z]+[A-Z][a-z]+\d{1,2}$/);
-    expect(playerName(42)).toBe(playerName(42));
-    // Beyond the adjective × animal × 0–99 space, the number grows so names stay unique.
-    expect(playerName(1)).not.toBe(playerName(1 + 32 * 32 * 100));
   });
 
   it('close is idempotent', () => {

@@ -1,5 +1,5 @@
 /** No server-only marker: the leaderboard page compares the cached and live boards in the browser. */
-import type { LeaderboardEntry as BoardEntry } from './db';
+import type { LeaderboardEntry as BoardEntry } from './model';
 
 export type { BoardEntry };
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLeaderboard, ranked, TOP_SQL } from './db';
+import { openLeaderboard } from './db';
+import { ranked, TOP_SQL } from './queries';
 import { QueryWorker } from './query-worker';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'query-worker-test-'));

@@ -2,10 +2,10 @@ import 'server-only';
 import { z } from 'zod';
 import { invalidate } from '../../cache';
 import { env } from '../../env';
-import { ApiError } from '../../http/errors';
+import { ApiError } from '../../errors';
 import { nextMidnight } from '../../midnight';
 import type { Scenario } from '../scenario';
-import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type Player } from './db';
+import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type Player } from './model';
 import { leaderboardStore, topPlayers, type TopPlayers } from './store';
 
 export const leaderboardInput = z.strictObject({});
@@ -22,6 +22,7 @@ export const leaderboardValue: z.ZodType<TopPlayers, unknown> = z.object({ entri
 export const leaderboardScenario: Scenario<LeaderboardInput, TopPlayers> = {
   id: 'leaderboard',
   title: 'Leaderboard top 50',
+  page: { path: '/leaderboard', label: 'Leaderboard', blurb: 'A top-50 SQL aggregate over a million games, cached until midnight: fast all day, stale after every game.' },
   namespace: 'leaderboard',
   input: leaderboardInput,
   keyOf: () => 'leaderboard:top50',

@@ -2,7 +2,9 @@ import 'server-only';
 import path from 'node:path';
 import { env } from '../../env';
 import { freshSingleFlight } from '../../single-flight';
-import { openLeaderboard, ranked, TOP_SQL, type Leaderboard, type LeaderboardEntry } from './db';
+import { openLeaderboard } from './db';
+import type { Leaderboard, LeaderboardEntry } from './model';
+import { ranked, TOP_SQL } from './queries';
 import { QueryWorker } from './query-worker';
 
 /** How many players the cached leaderboard holds (the key says top50). */

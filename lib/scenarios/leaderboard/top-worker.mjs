@@ -1,4 +1,4 @@
-// Worker thread that runs the leaderboard's expensive aggregate (TOP_SQL from db.ts) on its own
+// Worker thread that runs the leaderboard's expensive aggregate (TOP_SQL from queries.ts) on its own
 // read-only connection. better-sqlite3 is synchronous: on the main thread a ~1 s query would
 // freeze every other request, and make cache hits on other pages look slow.
 // Plain JavaScript so Node can start it as is (tests) and Next can bundle it as a worker entry.

@@ -8,6 +8,12 @@ import {
 } from './model';
 
 describe('normaliseSentence', () => {
+  it('applies NFKC: full-width letters and decomposed accents key like their plain forms', () => {
+    expect(normaliseSentence('Ｉ ｌｏｖｅ ｉｔ')).toBe('i love it');
+    expect(normaliseSentence('cafe\u0301 cre\u0300me')).toBe(normaliseSentence('caf\u00e9 cr\u00e8me'));
+    expect(normaliseSentence('cafe\u0301')).toBe('caf\u00e9');
+  });
+
   it('trims, collapses every kind of white space and lower-cases', () => {
     expect(normaliseSentence('  I   LOVE\tthis\r\nProduct  ')).toBe('i love this product');
     // no-break space, ideographic space, em space, line separator

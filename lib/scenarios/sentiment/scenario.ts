@@ -1,42 +1,25 @@
 import 'server-only';
 import { z } from 'zod';
 import { env } from '../../env';
-import { ApiError } from '../../http/errors';
+import { sentimentValue, type SentimentValue } from '../../contracts/sentiment';
 import { HOUR_MS, simulateWork, type Scenario } from '../scenario';
 import { analyseSentiment, COMMON_SENTENCES, normaliseSentence, validateSentence } from './model';
 
-/** A sentence that passed `validateSentence`: normalised, 1–1000 characters, no control characters. */
-export const sentimentInput = z.object({
-  sentence: z.string().transform((raw, context) => {
+/**
+ * The body of POST and DELETE /api/sentiment: a sentence that passes `validateSentence` (normalised,
+ * 1–1000 characters, no control characters), refused with the model's own status (413 when too long).
+ */
+export const sentimentInput = z.strictObject({
+  sentence: z.string({ error: 'must be text' }).transform((raw, context) => {
     const checked = validateSentence(raw);
     if (checked.ok) return checked.sentence;
-    context.addIssue({ code: 'custom', message: checked.message });
+    context.addIssue({ code: 'custom', message: checked.message, params: { status: checked.status, code: checked.code } });
     return z.NEVER;
   }),
 });
 
 export type SentimentInput = z.output<typeof sentimentInput>;
 
-export const sentimentValue = z.object({
-  label: z.enum(['positive', 'neutral', 'negative']),
-  compound: z.number(),
-  scores: z.object({ positive: z.number(), neutral: z.number(), negative: z.number() }),
-});
-
-export type SentimentValue = z.output<typeof sentimentValue>;
-
-/** The request body of POST and DELETE /api/sentiment; the sentence itself is checked by `sentenceInput`. */
-export const sentimentBody = z.strictObject({ sentence: z.string({ error: 'must be text' }) });
-
-/**
- * Validates a raw sentence with the model's own rules, keeping their status: 413 for a
- * sentence that is too long, 400 for the rest (a zod schema could only say 400).
- */
-export function sentenceInput(raw: string): SentimentInput {
-  const checked = validateSentence(raw);
-  if (!checked.ok) throw new ApiError(checked.status, checked.code, checked.message);
-  return { sentence: checked.sentence };
-}
 
 /**
  * A real VADER model behind a simulated inference delay. Keyed by the normalised sentence,
@@ -46,6 +29,7 @@ export function sentenceInput(raw: string): SentimentInput {
 export const sentimentScenario: Scenario<SentimentInput, SentimentValue> = {
   id: 'sentiment',
   title: 'Sentiment model',
+  page: { path: '/sentiment', label: 'Sentiment', blurb: 'A real VADER model behind simulated inference time, keyed by the normalised sentence, kept for two days.' },
   namespace: 'sentiment',
   input: sentimentInput,
   keyOf: ({ sentence }) => `sentiment:${sentence}`,

@@ -2,38 +2,16 @@ import 'server-only';
 import { z } from 'zod';
 import type { CachedResult } from '../../cache';
 import { env } from '../../env';
-import { ApiError } from '../../http/errors';
-import { cacheMeta } from '../../http/scenario-response';
+import { ApiError } from '../../errors';
 import { nextMidnight } from '../../midnight';
 import { HOUR_MS, runScenario, simulateWork, type RunOptions, type Scenario } from '../scenario';
+import { WEATHER_STRATEGIES, weatherValue, type WeatherStrategy, type WeatherValue } from '../../contracts/weather';
 import { CITIES, findCity, suggestCity, type City } from './cities';
 import { forecast7Days, todayIn } from './forecast';
 
-/** Two keys per city, side by side: a sliding TTL, and an expiry at the end of the day. */
-export const WEATHER_STRATEGIES = ['ttl', 'daily'] as const;
-export type WeatherStrategy = (typeof WEATHER_STRATEGIES)[number];
-
 const slugs = CITIES.map((city) => city.slug) as [string, ...string[]];
-export const weatherInput = z.object({ city: z.enum(slugs), strategy: z.enum(WEATHER_STRATEGIES) });
+export const weatherInput = z.strictObject({ city: z.enum(slugs), strategy: z.enum(WEATHER_STRATEGIES) });
 export type WeatherInput = z.output<typeof weatherInput>;
-
-const day = z.object({
-  date: z.string(),
-  tempMinC: z.number(),
-  tempMaxC: z.number(),
-  precipitationMm: z.number(),
-  condition: z.enum(['sunny', 'partly-cloudy', 'cloudy', 'rain', 'snow', 'storm']),
-  windKph: z.number(),
-});
-
-export const weatherValue = z.object({
-  city: z.string(),
-  /** First day of the forecast (YYYY-MM-DD in CACHE_TZ): a copy that starts before today is out of date. */
-  startDate: z.string(),
-  fetchedAt: z.string(),
-  days: z.array(day),
-});
-export type WeatherValue = z.output<typeof weatherValue>;
 
 /**
  * A 7-day forecast from a simulated upstream API. The same forecast is cached twice so the
@@ -44,6 +22,7 @@ export type WeatherValue = z.output<typeof weatherValue>;
 export const weatherScenario: Scenario<WeatherInput, WeatherValue> = {
   id: 'weather',
   title: '7-day weather forecast',
+  page: { path: '/weather', label: 'Weather', blurb: 'Two expiries side by side: a 24-hour TTL that serves yesterday’s forecast, and one that ends at midnight.' },
   namespace: 'weather',
   input: weatherInput,
   keyOf: ({ strategy, city }) => `weather:${strategy}:${city}`,
@@ -67,16 +46,11 @@ export async function forecastBoth(city: City, options: RunOptions = {}): Promis
   return { ttl, daily };
 }
 
-/** The body of GET /api/weather/{city}: both forecasts, and how the cache served each. */
-export function weatherReport(city: City, results: Record<WeatherStrategy, CachedResult<WeatherValue>>) {
+/** What GET /api/weather/{city} answers besides the cache verdicts: the city, its calendar day, both forecasts. */
+export function weatherData(city: City, results: Record<WeatherStrategy, CachedResult<WeatherValue>>) {
   const { slug, name, country, lat, lon } = city;
-  return {
-    data: { city: { slug, name, country, lat, lon }, ...cacheDay(), forecasts: { ttl: results.ttl.value, daily: results.daily.value } },
-    cache: { ttl: cacheMeta(results.ttl), daily: cacheMeta(results.daily) },
-  };
+  return { city: { slug, name, country, lat, lon }, ...cacheDay(), forecasts: { ttl: results.ttl.value, daily: results.daily.value } };
 }
-
-export type WeatherReport = ReturnType<typeof weatherReport>;
 
 /** A city by slug or name ("São Paulo", "sao-paulo"), or a 404 that suggests the closest one. */
 export function cityOrNotFound(raw: string): City {

@@ -1,8 +1,6 @@
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/http/errors';
-import { route } from '@/lib/http/handler';
-import { parseQuery } from '@/lib/http/validate';
-import { NextResponse, type NextRequest } from 'next/server';
+import { ok, route } from '@/lib/http/handler';
 import { z } from 'zod';
 
 /**
@@ -12,10 +10,9 @@ import { z } from 'zod';
  */
 const query = z.strictObject({ bytes: z.coerce.number().int().min(16).max(65_536) });
 
-export const GET = route(async (request: NextRequest) => {
+export const GET = route({ query }, async ({ query: { bytes } }) => {
   if (!env.BENCH_ROUTES) throw new ApiError(404, 'not_found', 'Benchmark routes are off (BENCH_ROUTES=1 turns them on).');
-  const { bytes } = parseQuery(request, query);
-  return NextResponse.json({ data: constantBody(bytes) }, { headers: { 'Cache-Control': 'no-store' } });
+  return ok(constantBody(bytes));
 });
 
 /** `{"data":"xxx…"}`: 11 bytes of JSON around the padding, so the body is exactly `bytes` long. */

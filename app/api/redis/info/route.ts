@@ -1,11 +1,6 @@
-import { parseQuery } from '@/lib/http/validate';
-import { route } from '@/lib/http/handler';
+import { ok, route } from '@/lib/http/handler';
 import { getRedisInfo } from '@/lib/redis-info';
-import { NextResponse } from 'next/server';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(async (request) => {
-  parseQuery(request);
-  return NextResponse.json({ data: await getRedisInfo() }, { headers: { 'Cache-Control': 'no-store' } });
-});
+export const GET = route({}, async () => ok(await getRedisInfo()));

@@ -85,3 +85,21 @@ describe('DELETE /api/username/{username}', () => {
     expect((await response.json()).error.code).toBe('cross_origin');
   });
 });
+
+describe('Unicode usernames: NFKC before validation and keying', () => {
+  it('serves full-width "Ｍａｘｉｍ" from the entry of "maxim"', async () => {
+    expect((await call(GET, 'maxim')).headers.get('x-cache')).toBe('MISS');
+    const wide = await call(GET, 'Ｍａｘｉｍ');
+    expect(wide.status).toBe(200);
+    expect(wide.headers.get('x-cache')).toBe('HIT');
+    expect((await wide.json()).cache.key).toBe(`${env.CACHE_PREFIX}expensive_function:maxim`);
+  });
+
+  it('accepts "e" + a combining acute like the precomposed "é", and both share one entry', async () => {
+    const decomposed = await call(GET, 'rene\u0301');
+    expect(decomposed.status).toBe(200);
+    expect(decomposed.headers.get('x-cache')).toBe('MISS');
+    expect((await decomposed.json()).data).toEqual({ username_extended: 'ren\u00e9_123' });
+    expect((await call(GET, 'ren\u00e9')).headers.get('x-cache')).toBe('HIT');
+  });
+});

@@ -1,26 +1,11 @@
-import { invalidate } from '@/lib/cache';
-import { cacheKey } from '@/lib/cache/keys';
-import { requireAdmin } from '@/lib/http/admin';
 import { route } from '@/lib/http/handler';
-import { limitRequest } from '@/lib/http/rate-limit';
-import { serveScenario } from '@/lib/http/scenario-response';
-import { parseInput, parseQuery } from '@/lib/http/validate';
+import { invalidateEntry, scenarioQuery, serveScenario } from '@/lib/http/scenario-response';
 import { usernameScenario } from '@/lib/scenarios/username';
-import { NextResponse } from 'next/server';
+import { z } from 'zod';
 
-type Context = { params: Promise<{ username: string }> };
+/** The segment as given: the scenario's input schema validates and normalises it (once). */
+const params = z.object({ username: z.string() });
 
-export const GET = route<Context>(async (request, { params }) => {
-  await limitRequest(request, 'scenario');
-  const { username } = await params;
-  return serveScenario(usernameScenario, { username }, request);
-});
+export const GET = route({ limit: 'compute', query: scenarioQuery, params }, (lookup) => serveScenario(usernameScenario, lookup.params, lookup));
 
-export const DELETE = route<Context>(async (request, { params }) => {
-  await limitRequest(request, 'admin');
-  requireAdmin(request);
-  parseQuery(request);
-  const input = parseInput(usernameScenario.input, await params);
-  const key = usernameScenario.keyOf(input);
-  return NextResponse.json({ data: { key: cacheKey(key), deleted: await invalidate(key) } });
-});
+export const DELETE = route({ admin: true, limit: 'admin', params }, ({ params }) => invalidateEntry(usernameScenario, params));

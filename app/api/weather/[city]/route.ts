@@ -1,33 +1,24 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { invalidate } from '@/lib/cache';
-import { cacheKey } from '@/lib/cache/keys';
-import { requireAdmin } from '@/lib/http/admin';
-import { route } from '@/lib/http/handler';
-import { limitRequest } from '@/lib/http/rate-limit';
-import { cacheHeaders, cacheMode } from '@/lib/http/scenario-response';
-import { parseQuery } from '@/lib/http/validate';
-import { cityOrNotFound, forecastBoth, WEATHER_STRATEGIES, weatherReport, weatherScenario } from '@/lib/scenarios/weather/scenario';
+import { ok, route } from '@/lib/http/handler';
+import { invalidateEntries, lookupOptions, scenarioQuery, scenarioResponses } from '@/lib/http/scenario-response';
+import type { NextResponse } from 'next/server';
+import { WEATHER_STRATEGIES, type WeatherReport } from '@/lib/contracts/weather';
+import { cityOrNotFound, forecastBoth, weatherData, weatherScenario } from '@/lib/scenarios/weather/scenario';
 
-type Context = { params: Promise<{ city: string }> };
+const params = z.object({ city: z.string().transform((raw) => cityOrNotFound(raw)) });
 
 /** Both strategies in one answer; X-Cache and Server-Timing list them in order: ttl, daily. */
-export const GET = route<Context>(async (request, { params }) => {
-  await limitRequest(request, 'scenario');
-  const city = cityOrNotFound((await params).city);
-  const results = await forecastBoth(city, { mode: cacheMode(request) });
-  return NextResponse.json(weatherReport(city, results), { headers: cacheHeaders([results.ttl, results.daily]) });
+export const GET = route({ limit: 'compute', query: scenarioQuery, params }, async (lookup) => {
+  const { city } = lookup.params;
+  const results = await forecastBoth(city, lookupOptions(lookup));
+  const report: NextResponse<WeatherReport> = scenarioResponses(weatherData(city, results), results);
+  return report;
 });
 
 const deleteQuery = z.strictObject({ strategy: z.enum(WEATHER_STRATEGIES).optional() });
 
 /** Invalidates both keys of a city, or one with `?strategy=ttl|daily`. */
-export const DELETE = route<Context>(async (request, { params }) => {
-  await limitRequest(request, 'admin');
-  requireAdmin(request);
-  const city = cityOrNotFound((await params).city);
-  const { strategy } = parseQuery(request, deleteQuery);
-  const keys = (strategy ? [strategy] : WEATHER_STRATEGIES).map((chosen) => weatherScenario.keyOf({ city: city.slug, strategy: chosen }));
-  const deleted = await Promise.all(keys.map((key) => invalidate(key)));
-  return NextResponse.json({ data: { keys: keys.map((key) => cacheKey(key)), deleted: deleted.some(Boolean) } });
+export const DELETE = route({ admin: true, limit: 'admin', query: deleteQuery, params }, async ({ query: { strategy }, params: { city } }) => {
+  const strategies = strategy ? [strategy] : WEATHER_STRATEGIES;
+  return ok(await invalidateEntries(weatherScenario, strategies.map((chosen) => ({ city: city.slug, strategy: chosen }))));
 });

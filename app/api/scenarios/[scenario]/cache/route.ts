@@ -1,16 +1,7 @@
-import { requireAdmin } from '@/lib/http/admin';
-import { parseQuery } from '@/lib/http/validate';
-import { route } from '@/lib/http/handler';
-import { limitRequest } from '@/lib/http/rate-limit';
+import { ok, route } from '@/lib/http/handler';
 import { flushScenario } from '@/lib/keyspace/entry';
-import { NextResponse } from 'next/server';
+import { z } from 'zod';
 
-type Context = { params: Promise<{ scenario: string }> };
+const params = z.object({ scenario: z.string() });
 
-export const DELETE = route<Context>(async (request, { params }) => {
-  await limitRequest(request, 'admin');
-  requireAdmin(request);
-  parseQuery(request);
-  const { scenario } = await params;
-  return NextResponse.json({ data: { scenario, deleted: await flushScenario(scenario) } });
-});
+export const DELETE = route({ admin: true, limit: 'admin', params }, async ({ params: { scenario } }) => ok({ scenario, deleted: await flushScenario(scenario) }));

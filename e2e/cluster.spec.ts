@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { OwnRedisCluster } from '../lib/testing/cluster';
+import { ownPrefix, startNextApp, type NextApp } from './own-app';
+import { expectBurstComputesOnce, expectSameTotals, expectSwitchFollowed, INSTANCE_ENV } from './two-instances';
+
+/**
+ * The production build on a Redis Cluster of its own (3 masters on free ports, torn down
+ * afterwards), two instances: the username journey, the key browser with slots, the Redis panel
+ * with every node, and what two instances must do together.
+ */
+let cluster: OwnRedisCluster;
+let apps: [NextApp, NextApp];
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  cluster = await OwnRedisCluster.start({ masters: 3 });
+  const env = { ...INSTANCE_ENV, REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.seeds, CACHE_PREFIX: ownPrefix() };
+  apps = [await startNextApp(env), await startNextApp(env)];
+});
+
+test.afterAll(async () => {
+  await Promise.all((apps ?? []).map((app) => app.stop()));
+  await cluster?.stop();
+});
+
+test('on a cluster: MISS then HIT, the key with its slot in the key browser, every node in the Redis panel', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const health = await (await request.get(`${apps[0].url}/api/health`)).json();
+  expect(health).toMatchObject({ status: 'ok', redis: { topology: 'cluster' }, problems: [] });
+
+  const name = `cluster_${Date.now()}`;
+  await page.goto(`${apps[0].url}/username`);
+  for (const expected of ['miss', 'hit']) {
+    await page.getByLabel('Username').fill(name);
+    await page.getByRole('button', { name: 'Call expensive_function' }).click();
+    await expect(page.getByTestId('cache-status')).toHaveText(expected);
+  }
+  await expect(page.getByTestId('status-banner')).toHaveCount(0);
+  // The other instance finds the same entry.
+  expect((await request.get(`${apps[1].url}/api/username/${name}`)).headers()['x-cache']).toBe('HIT');
+
+  await page.goto(`${apps[1].url}/dashboard`);
+  const row = page.getByTestId('key-row').filter({ hasText: `expensive_function:${name}` });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('key-slot')).toHaveText(/slot \d+ on 127\.0\.0\.1:\d+/);
+  const nodes = page.getByTestId('cluster-nodes');
+  await expect(nodes).toContainText('state ok');
+  await expect(nodes.getByRole('row').filter({ hasText: 'master' })).toHaveCount(3);
+  for (const [width, height] of [[1440, 1000], [390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('redis-panel').screenshot({ path: `test-results/cluster-redis-panel-${width}.png` });
+    await row.screenshot({ path: `test-results/cluster-key-row-${width}.png` });
+  }
+});
+
+test('two instances on a cluster: a strategy switch is followed, a lock burst computes once, both dashboards agree', async ({ request }) => {
+  test.setTimeout(60_000);
+  await expectSwitchFollowed(request, apps);
+  await expectBurstComputesOnce(request, apps);
+  await expectSameTotals(request, apps);
+});
