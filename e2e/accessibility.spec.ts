@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { NAV_LINKS } from '../components/nav-links';
 
 /**
  * Every page passes axe-core's WCAG 2.1 AA rules at projector and phone width, in the states a
@@ -12,7 +11,9 @@ const WIDTHS = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const PAGES = [...NAV_LINKS.map((link) => link.href), '/no-such-page'];
+/** Every page the nav links to (checked below, so a new page cannot be missed), and the 404. */
+const NAV_PAGES = ['/', '/username', '/sentiment', '/leaderboard', '/weather', '/rates', '/dashboard', '/simulator'];
+const PAGES = [...NAV_PAGES, '/no-such-page'];
 const shots = process.env.SHOTS_DIR;
 if (shots) mkdirSync(shots, { recursive: true });
 
@@ -25,6 +26,12 @@ async function expectNoViolations(page: Page, what: string) {
 async function shot(page: Page, name: string) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
+
+test('the pages checked here are every page the navigation links to', async ({ page }) => {
+  await page.goto('/');
+  const linked = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+  expect([...linked].sort()).toEqual([...NAV_PAGES].sort());
+});
 
 for (const size of WIDTHS) {
   test.describe(`at ${size.width} px`, () => {
