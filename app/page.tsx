@@ -9,10 +9,12 @@ const VOCABULARY = [
   { term: 'Expiry', text: 'The moment an entry disappears: a sliding TTL from when it was written, or a fixed time such as midnight.' },
 ];
 
-/** Every registered scenario, then the simulator that drives them. */
+/** Every registered scenario, then the simulator that drives them and the labs that break a Redis of their own. */
 const CARDS = [
   ...SCENARIOS.map(({ title, page }) => ({ href: page.path, title, text: page.blurb })),
   { href: '/simulator', title: 'Traffic simulator', text: 'A crowd of virtual users: watch a hit ratio climb, a stampede happen, and a lock or stale-while-revalidate stop it.' },
+  { href: '/eviction', title: 'Eviction lab', text: 'A full Redis: LRU against LFU and the other policies on the same traffic, beside the theory (Che, the static optimum).' },
+  { href: '/failures', title: 'Failure lab', text: 'Pause, cut, stop, slow down or fill a lab Redis and watch the circuit breaker open, the app bypass the cache and recover.' },
 ];
 
 export default function HomePage() {

@@ -6,6 +6,8 @@ export const NAV_LINKS = [
   { href: '/', label: 'Home' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/simulator', label: 'Simulator' },
+  { href: '/eviction', label: 'Eviction lab' },
+  { href: '/failures', label: 'Failure lab' },
 ] as const;
 
 export interface NavLink {

@@ -94,6 +94,27 @@ const schema = z.object({
   /** How long one failed cache command or metrics flush keeps /api/health `degraded` (and the banner up). */
   HEALTH_ERROR_WINDOW_SECONDS: int(30, 1, 3600),
 
+  // --- labs (eviction and failure labs, issue 13) ---
+  /** A Redis the labs may CONFIG SET, flush, pause and restart; never the cache's own. Unset: the app starts its own redis-server. */
+  LAB_REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  /** Start a private redis-server (the local binary) when LAB_REDIS_URL is unset; off: the lab pages explain how to get one. */
+  LAB_REDIS_SPAWN: z.stringbool().default(true),
+  /** Eviction lab caps per run: distinct inputs, capacity in entries, value size, requests and seconds per policy, rate, virtual users. */
+  LAB_MAX_INPUTS: int(100_000, 10, 10_000_000),
+  LAB_MAX_CAPACITY: int(20_000, 10, 1_000_000),
+  LAB_MAX_VALUE_BYTES: int(8192, 16, 1_048_576),
+  LAB_MAX_REQUESTS: int(200_000, 100, 10_000_000),
+  LAB_MAX_DURATION_SECONDS: int(60, 1, 3600),
+  LAB_MAX_RPS: int(50_000, 1, 1_000_000),
+  LAB_MAX_USERS: int(64, 1, 10_000),
+  /** Largest maxmemory a lab run may give the lab Redis, in MB: protects the machine it runs on. */
+  LAB_MAX_MEMORY_MB: int(256, 1, 65_536),
+  /** Failure lab caps: longest pause, added latency, filler written by "fill memory", and how long its traffic may run. */
+  LAB_MAX_PAUSE_SECONDS: int(30, 1, 3600),
+  LAB_MAX_LATENCY_MS: int(2000, 0, 60_000),
+  LAB_FILL_MB: int(16, 1, 4096),
+  LAB_MAX_TRAFFIC_SECONDS: int(300, 5, 86_400),
+
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),
 
@@ -123,7 +144,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** Settings that may carry a password: a bad value is named, never echoed into the logs. */
-const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN', 'REDIS_CLUSTER_NODES']);
+const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN', 'REDIS_CLUSTER_NODES', 'LAB_REDIS_URL']);
 
 function loadEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);

@@ -220,8 +220,8 @@ export function SimulationForm({ scenarios, limits, busy, onStart }: Props) {
   );
 }
 
-const LABEL = 'block text-sm font-semibold text-slate-800';
-const INPUT =
+export const LABEL = 'block text-sm font-semibold text-slate-800';
+export const INPUT =
   'mt-1 w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-inner outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200';
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
@@ -248,7 +248,7 @@ interface NumberFieldProps {
   optional?: boolean;
 }
 
-function NumberField({ label, hint, value, onChange, min, max, step = 1, optional = false }: NumberFieldProps) {
+export function NumberField({ label, hint, value, onChange, min, max, step = 1, optional = false }: NumberFieldProps) {
   return (
     <Field label={label} hint={hint}>
       {(id) => (
