@@ -29,7 +29,7 @@ export default function HomePage() {
       </PageIntro>
 
       <section aria-labelledby="vocabulary" className="mb-10">
-        <h2 id="vocabulary" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="vocabulary" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           Four words to know
         </h2>
         <dl className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -43,7 +43,7 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="scenarios">
-        <h2 id="scenarios" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="scenarios" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           Scenarios
         </h2>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2">
@@ -59,7 +59,7 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="watch" className="mt-10">
-        <h2 id="watch" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="watch" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           Watch it live
         </h2>
         <Link href="/dashboard" className="mt-3 block rounded-2xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-400 hover:shadow-md">

@@ -16,8 +16,9 @@ import { MidnightRefresh } from './scenario/midnight-refresh';
 import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
-import { errorMessage, invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
-import { useAdminAction } from './use-admin-action';
+import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
+import { apiBody, apiData } from './api/client';
+import type { ScenarioResponse } from '@/lib/api-types';
 
 interface Props {
   players: number;
@@ -30,7 +31,7 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
   const ttl = useTtlChoice('until midnight');
   const [note, setNote] = useState<string | null>(null);
   const [live, setLive] = useState<LiveState>({ phase: 'idle' });
-  const { state, history, run } = useScenarioRequest<TopPlayers>();
+  const { state, history, run } = useScenarioRequest<TopPlayers>('leaderboard');
   const board = state.phase === 'done' ? state.response : null;
 
   // A comparison only counts against the board read before it (reading again resets it).
@@ -41,19 +42,16 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
     setNote(null);
     setLive({ phase: 'idle' });
     const query = ttl.query(bypass);
-    return run(bypass ? 'top 50 (bypass)' : 'top 50', () => fetch(`/api/leaderboard${query}`));
+    return run(bypass ? 'top 50 (bypass)' : 'top 50', () => apiBody<ScenarioResponse<TopPlayers>>(`/api/leaderboard${query}`));
   };
 
   const compare = async () => {
     setLive({ phase: 'loading', startedAt: Date.now() });
     try {
-      const response = await fetch('/api/leaderboard/live');
-      const body: unknown = await response.json();
-      if (!response.ok) return setLive({ phase: 'error', message: errorMessage(body, response.status) });
-      const { queryMs, ...top } = (body as { data: TopPlayers & { queryMs: number } }).data;
+      const { queryMs, ...top } = await apiData<TopPlayers & { queryMs: number }>('/api/leaderboard/live');
       setLive({ phase: 'done', queryMs, checkedAt: new Date().toISOString(), top });
-    } catch {
-      setLive({ phase: 'error', message: 'The server did not answer.' });
+    } catch (error) {
+      setLive({ phase: 'error', message: (error as Error).message });
     }
   };
 
@@ -63,13 +61,12 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
     await compare();
   };
 
-  const admin = useAdminAction();
-  const invalidate = () =>
-    admin.run(async () => {
-      const message = await invalidateEntry('/api/leaderboard');
-      await read();
-      setNote(message);
-    });
+  // Re-reads at once, so the card shows the fresh MISS instead of a stale HIT.
+  const invalidate = async () => {
+    const { gone, note } = await invalidateEntry('/api/leaderboard');
+    if (gone) await read();
+    setNote(note);
+  };
 
   const loading = state.phase === 'loading';
   return (
@@ -96,7 +93,7 @@ export function LeaderboardLab({ players, maxScore, timeZone }: Props) {
       {loading && <PendingPanel startedAt={state.startedAt} what="Reading the top 50…" />}
       {state.phase === 'error' && <ErrorNotice message={state.message} />}
       {board && (
-        <ResultPanel cache={board.cache} computeLabel="Database query" lifetimeMs={DAY_MS} onInvalidate={() => void invalidate()} invalidateNote={note} invalidatePrompt={admin.prompt}>
+        <ResultPanel cache={board.cache} computeLabel="Database query" lifetimeMs={DAY_MS} onInvalidate={() => void invalidate()} waitedMs={state.phase === 'done' ? state.waitedMs : undefined} invalidateNote={note}>
           {board.cache.expiresAt && <MidnightRefresh at={board.cache.expiresAt} timeZone={timeZone} />}
           <div className="mt-3">
             <BoardTable entries={board.data.entries} changes={changedPlayers} />

@@ -12,7 +12,8 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
-import { useAdminAction } from './use-admin-action';
+import { apiBody } from './api/client';
+import type { ScenarioResponse } from '@/lib/api-types';
 import { SentimentVerdict } from './sentiment/verdict';
 
 interface Props {
@@ -27,14 +28,14 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
   const [bypass, setBypass] = useState(false);
   const ttl = useTtlChoice(`${ttlMs / 3_600_000} h`);
   const [note, setNote] = useState<string | null>(null);
-  const { state, history, run } = useScenarioRequest<SentimentValue>();
+  const { state, history, run, markInvalidated } = useScenarioRequest<SentimentValue>('sentiment');
   const normalised = normaliseSentence(sentence);
   const length = [...normalised].length;
 
   const analyse = (text: string) => {
     setNote(null);
     const query = ttl.query(bypass);
-    void run(text, () => fetch(`/api/sentiment${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sentence: text }) }));
+    void run(text, () => apiBody<ScenarioResponse<SentimentValue>>(`/api/sentiment${query}`, { method: 'POST', json: { sentence: text } }));
   };
 
   const submit = (event: FormEvent) => {
@@ -47,11 +48,12 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
     analyse(text);
   };
 
-  const admin = useAdminAction();
   const invalidate = () => {
     if (state.phase !== 'done') return;
-    const sentence = state.label;
-    void admin.run(async () => setNote(await invalidateEntry('/api/sentiment', { sentence })));
+    void invalidateEntry('/api/sentiment', { sentence: state.label }).then(({ gone, note }) => {
+      setNote(note);
+      if (gone) markInvalidated();
+    });
   };
 
   const loading = state.phase === 'loading';
@@ -74,7 +76,7 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
               sentiment:{normalised}
             </code>
           </p>
-          <p className={`shrink-0 tabular-nums ${length > maxLength ? 'font-semibold text-rose-700' : 'text-slate-500'}`}>
+          <p className={`shrink-0 tabular-nums ${length > maxLength ? 'font-semibold text-rose-700' : 'text-slate-600'}`}>
             {length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')} characters
           </p>
         </div>
@@ -107,7 +109,7 @@ export function SentimentLab({ delayMs, ttlMs, maxLength, commonSentences }: Pro
       {loading && <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what="Running the model (simulated inference time)…" />}
       {state.phase === 'error' && <ErrorNotice message={state.message} />}
       {state.phase === 'done' && (
-        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} computeLabel="Inference (simulated)" onInvalidate={invalidate} invalidateNote={note} invalidatePrompt={admin.prompt}>
+        <ResultPanel cache={state.response.cache} lifetimeMs={ttlMs} computeLabel="Inference (simulated)" waitedMs={state.waitedMs} onInvalidate={invalidate} invalidateNote={note} invalidated={state.invalidated}>
           <SentimentVerdict value={state.response.data} />
         </ResultPanel>
       )}

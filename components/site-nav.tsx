@@ -2,26 +2,48 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useState } from 'react';
 import { siteLinks, type NavLink } from './nav-links';
 
-/** `scenarios`: the registry's scenario pages, passed by the (server) layout. */
+/** The main navigation: one row from tablet width up; on a phone, a menu button (one row instead of three). `scenarios`: the registry's scenario pages, passed by the (server) layout. */
 export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
   const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  // Closed again after moving to another page (derived during render, React's pattern for it).
+  const [openedOn, setOpenedOn] = useState(pathname);
+  if (openedOn !== pathname) {
+    setOpenedOn(pathname);
+    setOpen(false);
+  }
   return (
-    <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-1 pb-1 sm:pb-0">
-      {siteLinks(scenarios).map((link) => {
-        const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
-        return (
-          <Link
-            key={link.href}
-            href={link.href}
-            aria-current={active ? 'page' : undefined}
-            className={`whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium ${active ? 'bg-white/15 text-white' : 'text-slate-300 hover:bg-white/10 hover:text-white'}`}
-          >
-            {link.label}
-          </Link>
-        );
-      })}
-    </nav>
+    <>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="main-nav"
+        onClick={() => setOpen(!open)}
+        className="ml-auto inline-flex items-center gap-2 rounded-lg border border-white/30 px-3 py-1.5 text-base font-semibold text-white sm:hidden"
+      >
+        <span aria-hidden className="text-lg leading-none">{open ? '×' : '☰'}</span>
+        Menu
+      </button>
+      <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} w-full basis-full flex-col gap-1 pb-1 sm:flex sm:w-auto sm:basis-auto sm:flex-row sm:flex-wrap sm:pb-0`}>
+        {siteLinks(scenarios).map((link) => {
+          const active = isActive(link.href, pathname);
+          return (
+            <Link
+              key={link.href}
+              href={link.href}
+              aria-current={active ? 'page' : undefined}
+              className={`whitespace-nowrap rounded-lg px-3 py-2 text-base font-medium sm:py-1.5 ${active ? 'bg-white/15 text-white' : 'text-slate-200 hover:bg-white/10 hover:text-white'}`}
+            >
+              {link.label}
+            </Link>
+          );
+        })}
+      </nav>
+    </>
   );
 }
+
+const isActive = (href: string, pathname: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href));

@@ -11,7 +11,7 @@ import { PendingPanel } from './scenario/pending-panel';
 import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest, type Summarise } from './scenario/use-scenario-request';
-import { useAdminAction } from './use-admin-action';
+import { apiBody } from './api/client';
 import { ForecastDays } from './weather/forecast-days';
 import { DailyNote, TtlNote } from './weather/strategy-notes';
 
@@ -34,22 +34,24 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
   const [bypass, setBypass] = useState(false);
   const ttl = useTtlChoice('24 h TTL and midnight');
   const [notes, setNotes] = useState<Partial<Record<WeatherStrategy, string>>>({});
-  const { state, history, run } = useScenarioRequest<never, WeatherReport>(bothLookups);
+  // Each panel is invalidated on its own: weather answers two lookups at once.
+  const [gone, setGone] = useState<ReadonlySet<WeatherStrategy>>(new Set());
+  const { state, history, run } = useScenarioRequest<never, WeatherReport>('weather', bothLookups);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNotes({});
+    setGone(new Set());
     const name = cities.find((candidate) => candidate.slug === city)?.name ?? city;
-    void run(name, () => fetch(`/api/weather/${encodeURIComponent(city)}${ttl.query(bypass)}`));
+    void run(name, () => apiBody<WeatherReport>(`/api/weather/${encodeURIComponent(city)}${ttl.query(bypass)}`));
   };
 
-  const admin = useAdminAction();
   const invalidate = (strategy: WeatherStrategy) => {
     if (state.phase !== 'done') return;
     const url = `/api/weather/${state.response.data.city.slug}?strategy=${strategy}`;
-    void admin.run(async () => {
-      const note = await invalidateEntry(url);
-      setNotes((previous) => ({ ...previous, [strategy]: note }));
+    void invalidateEntry(url).then((result) => {
+      setNotes((previous) => ({ ...previous, [strategy]: result.note }));
+      if (result.gone) setGone((previous) => new Set(previous).add(strategy));
     });
   };
 
@@ -97,9 +99,10 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
             cache={report.cache.ttl}
             lifetimeMs={ttlMs}
             computeLabel="Upstream API (simulated)"
+            waitedMs={state.phase === 'done' ? state.waitedMs : undefined}
             onInvalidate={() => invalidate('ttl')}
             invalidateNote={notes.ttl}
-            invalidatePrompt={admin.prompt}
+            invalidated={gone.has('ttl')}
           >
             <TtlNote forecast={report.data.forecasts.ttl} cache={report.cache.ttl} today={report.data.today} dayEndsAt={report.data.dayEndsAt} />
             <div className="mt-3">
@@ -111,9 +114,10 @@ export function WeatherLab({ cities, delayMs, ttlHours, ttlMs, timeZone }: Props
             cache={report.cache.daily}
             lifetimeMs={DAY_MS}
             computeLabel="Upstream API (simulated)"
+            waitedMs={state.phase === 'done' ? state.waitedMs : undefined}
             onInvalidate={() => invalidate('daily')}
             invalidateNote={notes.daily}
-            invalidatePrompt={admin.prompt}
+            invalidated={gone.has('daily')}
           >
             <DailyNote cache={report.cache.daily} timeZone={timeZone} />
             <div className="mt-3">

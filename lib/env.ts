@@ -71,6 +71,9 @@ const schema = z.object({
   KEYS_PAGE_SIZE: int(50, 1, 1000),
   KEYS_SCAN_COUNT: int(100, 10, 10_000),
   KEYS_SCAN_MAX_CALLS: int(8, 1, 1000),
+  // Client honesty (client helper)
+  /** Key browser: pages a filter keeps scanning by itself until a key matches (each page bounded as above); then "Scan further" asks. */
+  KEYS_FILTER_AUTO_PAGES: int(20, 1, 1000),
   /** Largest part of one cached value the key browser sends to the browser. */
   KEY_VALUE_MAX_BYTES: int(262_144, 1024, 50_000_000),
 

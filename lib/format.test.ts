@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatCountdown, formatDuration, formatLatency, formatPercent, formatPoints, formatRate, formatSpan, formatSpeedup } from './format';
+import { formatAgo, formatBytes, formatClock, formatCount, formatCountdown, formatDateTime, formatDuration, formatLatency, formatPercent, formatPoints, formatRate, formatSpan, formatSpeedup } from './format';
 
 describe('formatting numbers with their units', () => {
   it('formats latency from microseconds to seconds', () => {
@@ -51,5 +51,26 @@ describe('formatting dashboard figures', () => {
     expect(formatDuration(245_000)).toBe('4 min 05 s');
     expect(formatDuration(5 * 3_600_000 + 12 * 60_000)).toBe('5 h 12 min');
     expect(formatDuration(3 * 86_400_000 + 4 * 3_600_000)).toBe('3 d 4 h');
+  });
+});
+
+describe('telling the time one way', () => {
+  const midnight = Date.UTC(2026, 11, 2, 0, 0, 0);
+  it('is 24-hour, with seconds unless asked otherwise, and names a zone that is given', () => {
+    expect(formatClock(midnight, { timeZone: 'UTC' })).toBe('00:00:00 UTC');
+    expect(formatClock(midnight + 13 * 3_600_000 + 5_000, { timeZone: 'UTC', seconds: false })).toBe('13:00 UTC');
+    expect(formatClock(midnight, { timeZone: 'Europe/Paris', seconds: false })).toBe('01:00 Europe/Paris');
+    expect(formatClock(midnight)).toMatch(/^\d\d:\d\d:\d\d$/);
+  });
+
+  it('gives the date in the same style, never "12/2/2026, 12:00:00 AM"', () => {
+    expect(formatDateTime(midnight, 'UTC')).toBe('2 Dec 2026, 00:00:00 UTC');
+    expect(formatDateTime(midnight)).not.toMatch(/AM|PM|\//);
+  });
+
+  it('says how long ago', () => {
+    expect(formatAgo(12_400)).toBe('12 s ago');
+    expect(formatAgo(4 * 60_000 + 59_000)).toBe('4 min ago');
+    expect(formatAgo(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 05 min ago');
   });
 });

@@ -77,3 +77,27 @@ export function formatDuration(ms: number): string {
   if (days > 0) return `${days} d ${Math.floor((ms % 86_400_000) / 3_600_000)} h`;
   return ms < 3_600_000 ? formatCountdown(ms) : formatSpan(ms);
 }
+
+/**
+ * One way to tell the time everywhere: 24-hour "14:03:27" (seconds optional), with the zone
+ * named when it is not the viewer's own ("00:00 Europe/Paris"). Never "12:00:00 AM".
+ */
+export function formatClock(at: number | string | Date, options: { seconds?: boolean; timeZone?: string } = {}): string {
+  const { seconds = true, timeZone } = options;
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), hourCycle: 'h23', timeZone }).format(new Date(at));
+  return timeZone ? `${clock} ${timeZone}` : clock;
+}
+
+/** A moment further away, in the same style: "2 Dec 2026, 14:03:27". */
+export function formatDateTime(at: number | string | Date, timeZone?: string): string {
+  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(new Date(at));
+  return `${date}, ${formatClock(at, { timeZone })}`;
+}
+
+/** How long ago, coarsely: "12 s ago", "4 min ago", "2 h 05 min ago". */
+export function formatAgo(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min ago`;
+}

@@ -39,7 +39,7 @@ export default function SimulatorPage() {
       <SimulatorLab scenarios={scenarios} limits={limits} />
 
       <section aria-labelledby="strategies" className="mt-10">
-        <h2 id="strategies" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="strategies" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
           Stampedes, locks and stale values
         </h2>
         <div className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-4">

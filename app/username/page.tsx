@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { LookupLab } from '@/components/scenario/lookup-lab';
 import { env } from '@/lib/env';
+import { USERNAME_RULES } from '@/lib/scenarios/username';
 import { formatLatency } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'expensive_function(username)' };
@@ -28,6 +29,7 @@ export default function UsernamePage() {
         action="Call expensive_function"
         delayMs={env.USERNAME_DELAY_MS}
         lifetimeMs={ttlMs}
+        rules={USERNAME_RULES}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { JoinedStudent } from '@/lib/classroom/types';
 import { ErrorNotice } from '../scenario/error-notice';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
+import { apiData } from '../api/client';
 import { useSend } from './use-send';
 
 /** A phone joins a room under a nickname; the rules are on screen before the first try. */
@@ -15,8 +16,8 @@ export function JoinForm({ code, nicknameMax, onJoined }: { code: string; nickna
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(
-      () => fetch(`/api/classroom/rooms/${code}/students`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname }) }),
-      (body) => onJoined((body as { data: JoinedStudent }).data),
+      () => apiData<JoinedStudent>(`/api/classroom/rooms/${code}/students`, { method: 'POST', json: { nickname } }),
+      onJoined,
     );
   };
 

@@ -4,32 +4,29 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { OpenedRoom } from '@/lib/classroom/types';
 import { CODE_LENGTH, CODE_PATTERN } from '@/lib/classroom/types';
-import { adminFetch } from '../admin-token';
+import { apiData, errorText } from '../api/client';
 import { ErrorNotice } from '../scenario/error-notice';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
-import { errorMessage } from '../scenario/use-scenario-request';
-import { useAdminAction } from '../use-admin-action';
 
 /** The teacher opens a room (an admin action) and lands on its live view. */
 export function OpenRoom() {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
-  const admin = useAdminAction();
-  const open = () =>
-    void admin.run(async () => {
-      setProblem(null);
-      const response = await adminFetch('/api/classroom/rooms', { method: 'POST' });
-      const body: unknown = await response.json();
-      if (!response.ok) return setProblem(errorMessage(body, response.status));
-      router.push(`/classroom/${(body as { data: OpenedRoom }).data.code}`);
-    });
+  const open = async () => {
+    setProblem(null);
+    try {
+      const room = await apiData<OpenedRoom>('/api/classroom/rooms', { method: 'POST' });
+      router.push(`/classroom/${room.code}`);
+    } catch (error) {
+      setProblem(errorText(error));
+    }
+  };
   return (
     <div className="flex flex-col gap-3">
-      <PrimaryButton onClick={open} className="self-start">
+      <PrimaryButton onClick={() => void open()} className="self-start">
         Open a room
       </PrimaryButton>
       {problem && <ErrorNotice message={problem} />}
-      {admin.prompt}
     </div>
   );
 }

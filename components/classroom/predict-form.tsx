@@ -7,6 +7,7 @@ import { formatLatency } from '@/lib/format';
 import { CacheBadge } from '../scenario/cache-badge';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
 import { ErrorNotice } from '../scenario/error-notice';
+import { apiBody } from '../api/client';
 import { useSend } from './use-send';
 
 type Answer = { name: string; prediction: Outcome; predictedMs: number | null; response: ScenarioResponse<{ username_extended: string }> };
@@ -38,8 +39,8 @@ export function PredictForm({ student, round, onSent }: { student: JoinedStudent
     if (guess !== null) headers[ROOM_HEADERS.predictedMs] = String(guess);
     const asked = name.trim();
     void send(
-      () => fetch(`/api/username/${encodeURIComponent(asked)}`, { headers }),
-      (body) => setAnswer({ name: asked, prediction, predictedMs: guess, response: body as Answer['response'] }),
+      () => apiBody<Answer['response']>(`/api/username/${encodeURIComponent(asked)}`, { headers }),
+      (response) => setAnswer({ name: asked, prediction, predictedMs: guess, response }),
     ).then(() => {
       setPrediction(null);
       onSent();

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { formatSpan } from '@/lib/format';
-import { adminFetch } from '../admin-token';
+import { apiData, errorText } from '../api/client';
 import { ConfirmButton } from '../dashboard/confirm-button';
 import { Panel } from '../dashboard/panel';
 import { useNow } from '../use-now';
-import { useAdminAction } from '../use-admin-action';
 import { JoinPanel } from './join-panel';
 import { RequestFeed } from './request-feed';
 import { RoomFigures } from './room-figures';
@@ -28,14 +28,18 @@ export function RoomLive({ code, joinUrl, qrSvg }: Props) {
   const { view, error, gone, refresh } = useRoom(code);
   const now = useNow(30_000);
   const router = useRouter();
-  const admin = useAdminAction();
+  const [closeProblem, setCloseProblem] = useState<string | null>(null);
 
   if (gone) return <RoomClosed code={code} message={error?.message ?? ''} />;
-  const close = () =>
-    admin.run(async () => {
-      const response = await adminFetch(`/api/classroom/rooms/${code}`, { method: 'DELETE' });
-      if (response.ok) router.push('/classroom');
-    });
+  const close = async () => {
+    setCloseProblem(null);
+    try {
+      await apiData(`/api/classroom/rooms/${code}`, { method: 'DELETE' });
+      router.push('/classroom');
+    } catch (error) {
+      setCloseProblem(errorText(error));
+    }
+  };
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
@@ -47,7 +51,11 @@ export function RoomLive({ code, joinUrl, qrSvg }: Props) {
           <div className="self-start">
             <ConfirmButton label="Close the room now" question="Close the room for everyone?" confirmLabel="Close it" onConfirm={close} />
           </div>
-          {admin.prompt}
+          {closeProblem && (
+            <p role="alert" className="text-rose-800">
+              {closeProblem}
+            </p>
+          )}
         </div>
       </div>
       <div className="flex min-w-0 flex-col gap-4">

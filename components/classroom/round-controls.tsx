@@ -2,9 +2,7 @@
 
 import { useState } from 'react';
 import type { RoundKind } from '@/lib/classroom/types';
-import { adminFetch } from '../admin-token';
-import { errorMessage } from '../scenario/use-scenario-request';
-import { useAdminAction } from '../use-admin-action';
+import { apiData, errorText } from '../api/client';
 
 const ROUNDS: Array<{ kind: RoundKind; label: string }> = [
   { kind: 'ask', label: 'Everyone ask for it' },
@@ -17,18 +15,17 @@ const ROUNDS: Array<{ kind: RoundKind; label: string }> = [
 export function RoundControls({ code, onStarted }: { code: string; onStarted: () => void }) {
   const [name, setName] = useState('maxim');
   const [note, setNote] = useState<string | null>(null);
-  const admin = useAdminAction();
-
-  const start = (kind: RoundKind) =>
-    void admin.run(async () => {
-      setNote(null);
-      const body = kind === 'free' ? { kind } : { kind, name };
-      const response = await adminFetch(`/api/classroom/rooms/${code}/rounds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const reply = (await response.json()) as { data?: { invalidated: boolean | null }; error?: unknown };
-      if (!response.ok) return setNote(errorMessage(reply, response.status));
-      if (reply.data?.invalidated === false) setNote(`“${name}” was not cached: there was nothing to invalidate.`);
+  const start = async (kind: RoundKind) => {
+    setNote(null);
+    try {
+      const json = kind === 'free' ? { kind } : { kind, name };
+      const { invalidated } = await apiData<{ invalidated: boolean | null }>(`/api/classroom/rooms/${code}/rounds`, { method: 'POST', json });
+      if (invalidated === false) setNote(`“${name}” was not cached: there was nothing to invalidate.`);
       onStarted();
-    });
+    } catch (error) {
+      setNote(errorText(error));
+    }
+  };
 
   return (
     <section aria-label="Teacher controls" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -50,7 +47,7 @@ export function RoundControls({ code, onStarted }: { code: string; onStarted: ()
             <button
               key={round.kind}
               type="button"
-              onClick={() => start(round.kind)}
+              onClick={() => void start(round.kind)}
               disabled={round.kind !== 'free' && name.trim() === ''}
               className="rounded-lg bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:bg-slate-400"
             >
@@ -64,7 +61,6 @@ export function RoundControls({ code, onStarted }: { code: string; onStarted: ()
           {note}
         </p>
       )}
-      {admin.prompt && <div className="mt-3">{admin.prompt}</div>}
     </section>
   );
 }

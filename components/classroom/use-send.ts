@@ -1,22 +1,20 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { errorMessage } from '../scenario/use-scenario-request';
+import { ApiRequestError } from '../api/client';
 
 /** A phone's request to the server: busy while it runs, and a sentence when it fails (the API's own message). */
 export function useSend() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const send = useCallback(async (request: () => Promise<Response>, onAnswer: (body: unknown) => void) => {
+  const send = useCallback(async <T,>(request: () => Promise<T>, onAnswer: (body: T) => void) => {
     setBusy(true);
     setProblem(null);
     try {
-      const response = await request();
-      const body: unknown = await response.json();
-      if (response.ok) onAnswer(body);
-      else setProblem(errorMessage(body, response.status));
-    } catch {
-      setProblem('The server did not answer. Is the teacher’s machine still on the network?');
+      onAnswer(await request());
+    } catch (error) {
+      const unanswered = !(error instanceof ApiRequestError) || error.code === 'no_answer';
+      setProblem(unanswered ? 'The server did not answer. Is the teacher’s machine still on the network?' : error.message);
     } finally {
       setBusy(false);
     }

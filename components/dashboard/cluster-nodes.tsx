@@ -5,13 +5,13 @@ import { formatBytes, formatCount } from '@/lib/format';
 export function ClusterNodes({ cluster }: { cluster: ClusterInfo }) {
   return (
     <div className="mt-5" data-testid="cluster-nodes">
-      <h3 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
+      <h3 className="text-sm font-semibold tracking-wide text-slate-600 uppercase">
         Cluster nodes · state <span className={cluster.state === 'ok' ? 'text-emerald-700' : 'text-rose-700'}>{cluster.state}</span>
       </h3>
       <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-right text-xs tabular-nums sm:text-sm">
+        <table className="w-full text-right text-sm tabular-nums">
           <thead>
-            <tr className="border-b border-slate-200 text-xs font-semibold text-slate-500 uppercase">
+            <tr className="border-b border-slate-200 text-xs font-semibold text-slate-600 uppercase">
               <th scope="col" className="py-1.5 text-left">Node</th>
               <th scope="col" className="px-1 py-1.5 text-left">Role</th>
               <th scope="col" className="px-1 py-1.5 text-left">Slots</th>

@@ -6,10 +6,13 @@ import { HistogramChart } from './charts/histogram-chart';
 import { HitRatioChart } from './charts/hit-ratio-chart';
 import { PercentileChart } from './charts/percentile-chart';
 import { ThroughputChart } from './charts/throughput-chart';
-import { sendAction } from './fetch-data';
+import { apiData } from '../api/client';
 import { KeyBrowser } from './key-browser';
 import { KpiCards } from './kpi-cards';
 import { liveState } from './live-indicator';
+import { LiveSummary } from './live-summary';
+import { QuietNote } from './quiet-note';
+import { quietWindow } from './quiet-window';
 import { RecentRequests } from './recent-requests';
 import { ExpiryPanel } from '../keylife/expiry-panel';
 import { RedisPanel } from './redis-panel';
@@ -17,6 +20,7 @@ import type { ScenarioOption } from './scenario-select';
 import { ScenarioTables } from './scenario-tables';
 import { Toolbar, WINDOWS, type ViewSettings } from './toolbar';
 import { useLive, useTabVisible } from './use-live';
+import { useNow } from '../use-now';
 
 const STATS_EVERY_MS = 1000;
 const INFO_EVERY_MS = 3000;
@@ -24,7 +28,7 @@ const INFO_EVERY_MS = 3000;
 const RECENT_SECONDS = 5;
 
 /** The live dashboard: every figure polled once a second while the tab is visible. */
-export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly ScenarioOption[]; cachePrefix: string }) {
+export function Dashboard({ scenarios, cachePrefix, filterAutoPages }: { scenarios: readonly ScenarioOption[]; cachePrefix: string; filterAutoPages: number }) {
   const [view, setView] = useState<ViewSettings>({ windowSeconds: 60, scenario: '', includeSimulated: true, paused: false });
   const [resetNote, setResetNote] = useState<string | null>(null);
   const visible = useTabVisible();
@@ -37,10 +41,12 @@ export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly Scen
   const live = liveState({ paused: view.paused, visible, hasData: stats.data !== undefined, error: stats.error });
   const windowLabel = WINDOWS.find((option) => option.value === view.windowSeconds)?.label ?? `${view.windowSeconds} s`;
   const data = stats.data?.data;
+  const now = useNow(1000);
+  const quiet = data ? quietWindow({ totalRequests: data.total.requests, throughput: data.throughput, events: events.data?.data ?? [], scenario: view.scenario, windowSeconds: view.windowSeconds, now }) : null;
 
   const reset = async () => {
     try {
-      const { deleted } = await sendAction<{ deleted: number }>('/api/stats/reset', 'POST');
+      const { deleted } = await apiData<{ deleted: number }>('/api/stats/reset', { method: 'POST' });
       setResetNote(`Statistics reset (${deleted} metric keys deleted). Cached keys were kept.`);
       await Promise.all([stats.mutate(), events.mutate()]);
     } catch (error) {
@@ -62,7 +68,9 @@ export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly Scen
         </p>
       ) : (
         <>
+          <LiveSummary total={data.total} />
           <KpiCards total={data.total} recent={data.throughput.slice(-Math.max(1, Math.round(RECENT_SECONDS / data.window.step)))} />
+          {quiet && <QuietNote quiet={quiet} windowLabel={windowLabel} now={now} onWiden={(windowSeconds) => setView({ ...view, windowSeconds })} />}
           <div className="grid gap-4 lg:grid-cols-2">
             <ThroughputChart stats={data} windowLabel={windowLabel} />
             <HitRatioChart stats={data} windowLabel={windowLabel} />
@@ -72,7 +80,7 @@ export function Dashboard({ scenarios, cachePrefix }: { scenarios: readonly Scen
           <ScenarioTables scenarios={data.scenarios} total={data.total} />
         </>
       )}
-      <KeyBrowser scenarios={scenarios} paused={view.paused} />
+      <KeyBrowser scenarios={scenarios} paused={view.paused} filterAutoPages={filterAutoPages} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <RecentRequests events={events.data?.data} cachePrefix={cachePrefix} />
         <RedisPanel info={info.data?.data} app={data?.total} error={info.error as Error | undefined} />

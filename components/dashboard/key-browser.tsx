@@ -5,7 +5,7 @@ import { GONE_LINGER_MS, useGoneKeys } from '../keylife/use-gone-keys';
 import { useDebounced } from '../use-debounced';
 import { useNow } from '../use-now';
 import { ConfirmButton } from './confirm-button';
-import { sendAction } from './fetch-data';
+import { apiData } from '../api/client';
 import { isShown, type ListedKey } from './key-ledger';
 import { KEY_COLUMNS, KeyRow } from './key-row';
 import { Panel } from './panel';
@@ -20,14 +20,14 @@ const AWAIT_REDIS_MS = 9000;
 const REFRESH_MS = 2000;
 
 /** The cached keys of every scenario, with live countdowns: SCAN pages, literal filters, invalidate and flush. */
-export function KeyBrowser({ scenarios, paused }: { scenarios: readonly ScenarioOption[]; paused: boolean }) {
+export function KeyBrowser({ scenarios, paused, filterAutoPages }: { scenarios: readonly ScenarioOption[]; paused: boolean; filterAutoPages: number }) {
   const [scenario, setScenario] = useState('');
   const [text, setText] = useState('');
   const match = useDebounced(text.trim());
   const [viewing, setViewing] = useState<string | null>(null);
   const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [removing, setRemoving] = useState<ReadonlySet<string>>(new Set());
-  const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused);
+  const pages = useKeyPages({ scenario, match }, REFRESH_MS, paused, filterAutoPages);
   const now = useNow(1000);
   const { gone, reportsExpiry } = useGoneKeys();
   // Rows of keys that went, kept to show them with their reason once the listing drops them.
@@ -51,7 +51,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
     act(async () => {
       setRemoving((current) => new Set(current).add(key));
       try {
-        const { deleted } = await sendAction<{ deleted: boolean }>(`/api/keys?key=${encodeURIComponent(key)}`, 'DELETE');
+        const { deleted } = await apiData<{ deleted: boolean }>(`/api/keys?key=${encodeURIComponent(key)}`, { method: 'DELETE' });
         await pages.refresh();
         return deleted ? `Invalidated ${key}: the next request for it is a miss.` : `${key} had already gone.`;
       } finally {
@@ -66,7 +66,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
   const flush = () =>
     act(async () => {
       if (!selected) return 'Pick a scenario first.';
-      const { deleted } = await sendAction<{ deleted: number }>(`/api/scenarios/${encodeURIComponent(selected.id)}/cache`, 'DELETE');
+      const { deleted } = await apiData<{ deleted: number }>(`/api/scenarios/${encodeURIComponent(selected.id)}/cache`, { method: 'DELETE' });
       await pages.refresh();
       return `Flushed ${selected.title}: ${deleted} ${deleted === 1 ? 'key' : 'keys'} deleted.`;
     });
@@ -110,7 +110,7 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
       )}
       {pages.error && !pages.keys.length && <p role="alert" className="text-rose-700">{pages.error.message}</p>}
 
-      <div className={`hidden gap-x-4 border-b border-slate-200 px-2 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:grid ${KEY_COLUMNS}`}>
+      <div className={`hidden gap-x-4 border-b border-slate-200 px-2 pb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase sm:grid ${KEY_COLUMNS}`}>
         <span>Key</span>
         <span>Size</span>
         <span>Expiry</span>
@@ -118,8 +118,8 @@ export function KeyBrowser({ scenarios, paused }: { scenarios: readonly Scenario
         <span className="text-right">Actions</span>
       </div>
       {visible.length === 0 ? (
-        <p data-testid="keys-empty" className="px-2 py-6 text-center text-base text-slate-500">
-          {pages.loading ? 'Scanning…' : pages.more ? 'No matching key in this slice of the keyspace yet.' : match ? 'No key matches this filter.' : 'The cache is empty. Send a request from a scenario and its key appears here.'}
+        <p data-testid="keys-empty" className="px-2 py-6 text-center text-base text-slate-600">
+          {emptyMessage(pages, match, filterAutoPages)}
         </p>
       ) : (
         <ul className="max-h-[34rem] divide-y divide-slate-100 overflow-y-auto">
@@ -160,4 +160,12 @@ function withGoneKeys(listed: ListedKey[], seen: ReadonlyMap<string, ListedKey>,
     else if (entry) shown.set(key, entry);
   }
   return [...shown.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** What an empty list means: still scanning (with progress), the scan limit reached, or truly nothing. */
+function emptyMessage(pages: ReturnType<typeof useKeyPages>, match: string, autoPages: number): string {
+  const calls = `${pages.scanCalls} SCAN ${pages.scanCalls === 1 ? 'call' : 'calls'}`;
+  if (pages.loading || pages.autoScanning) return match ? `Scanning for “${match}”… page ${pages.pagesRead} of at most ${autoPages} (${calls} so far)` : 'Scanning…';
+  if (pages.more) return match ? `No key matching “${match}” in the first ${pages.pagesRead} pages (${calls}); the keyspace goes on: scan further?` : 'No key in this slice of the keyspace yet: scan further?';
+  return match ? 'No key matches this filter (the whole keyspace was scanned).' : 'The cache is empty. Send a request from a scenario and its key appears here.';
 }

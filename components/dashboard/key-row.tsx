@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { Fragment } from 'react';
 import { keyLifeHref } from '../keylife/describe';
 import { formatBytes } from '@/lib/format';
 import { TtlCountdown } from '../scenario/ttl-countdown';
 import type { ListedKey } from './key-ledger';
+import { Breakable } from '../breakable';
 
 interface Props {
   entry: ListedKey;
@@ -38,11 +38,13 @@ export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRe
     >
       <div className="col-start-1 row-start-1 min-w-0 sm:col-start-auto sm:row-start-auto">
         <button type="button" onClick={() => onView(entry.key)} className={`block max-w-full text-left font-mono text-sm break-words text-slate-900 hover:text-indigo-700 hover:underline sm:truncate ${expired ? 'line-through' : ''}`} title={`Show the value of ${entry.key}`}>
-          <span className="hidden text-slate-400 sm:inline">{prefix}</span>
-          <span className="font-semibold">{withBreaks(entry.readableKey)}</span>
-          {tagClose && <span className="hidden text-slate-400 sm:inline">{tagClose}</span>}
+          <span className="hidden text-slate-600 sm:inline">{prefix}</span>
+          <span className="font-semibold">
+            <Breakable text={entry.readableKey} />
+          </span>
+          {tagClose && <span className="hidden text-slate-600 sm:inline">{tagClose}</span>}
         </button>
-        <p className="text-xs text-slate-500">
+        <p className="text-sm text-slate-600">
           {entry.scenario ?? 'no known scenario'}
           {entry.slot !== null && (
             <span data-testid="key-slot">
@@ -71,7 +73,7 @@ export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRe
         ) : expired && awaitsRedis ? (
           <span data-testid="awaiting-redis" className="text-sm whitespace-normal text-amber-800">TTL reached zero, not yet removed by Redis</span>
         ) : entry.expiresAt === null ? (
-          <span className="text-sm text-slate-500">never expires</span>
+          <span className="text-sm text-slate-600">never expires</span>
         ) : (
           <TtlCountdown variant="compact" expiresAt={new Date(entry.expiresAt).toISOString()} lifetimeMs={entry.lifetimeMs} />
         )}
@@ -88,22 +90,8 @@ export function KeyRow({ entry, now, onView, onInvalidate, gone = null, awaitsRe
   );
 }
 
-/** Lets a long key wrap after its colons ("expensive_function:" / "ada") rather than mid-word. */
-function withBreaks(key: string) {
-  return key.split(':').map((part, index, parts) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 && (
-        <>
-          :<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
-}
-
 function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: boolean }) {
-  if (!hasTtl) return <span className="text-sm text-slate-500">no expiry</span>;
+  if (!hasTtl) return <span className="text-sm text-slate-600">no expiry</span>;
   const [text, look, hint] =
     kind === 'absolute'
       ? ['fixed time', 'bg-violet-100 text-violet-800 ring-violet-600/30', 'expires at a fixed moment, e.g. midnight']
@@ -111,7 +99,7 @@ function ExpiryBadge({ kind, hasTtl }: { kind: ListedKey['expiry']; hasTtl: bool
         ? ['TTL', 'bg-indigo-100 text-indigo-800 ring-indigo-600/30', 'expires a fixed time after it was written']
         : ['unknown', 'bg-slate-100 text-slate-700 ring-slate-500/30', 'not a Cache Lab envelope'];
   return (
-    <span title={hint} className={`inline-flex rounded-md px-2 py-0.5 text-xs font-bold uppercase ring-1 ring-inset ${look}`}>
+    <span title={hint} className={`inline-flex rounded-md px-2 py-0.5 text-sm font-bold uppercase ring-1 ring-inset ${look}`}>
       {text}
     </span>
   );

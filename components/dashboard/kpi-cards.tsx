@@ -44,7 +44,7 @@ export const KpiCards = memo(function KpiCards({ total, recent }: Props) {
 function Kpi({ label, value, children, testId, accent = 'text-slate-900' }: { label: string; value: string; children: ReactNode; testId: string; accent?: string }) {
   return (
     <div className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-      <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{label}</p>
+      <p className="text-sm font-semibold tracking-wide text-slate-600 uppercase">{label}</p>
       <p data-testid={testId} className={`mt-1 text-4xl font-extrabold whitespace-nowrap tabular-nums ${accent}`}>
         {value}
       </p>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useNow } from '../use-now';
-import { ApiFetchError } from './fetch-data';
+import { ApiRequestError } from '../api/client';
 
 export type LiveState = 'connecting' | 'live' | 'paused' | 'hidden' | 'redis-down' | 'unreachable';
 
@@ -9,7 +9,7 @@ export type LiveState = 'connecting' | 'live' | 'paused' | 'hidden' | 'redis-dow
 export function liveState({ paused, visible, hasData, error }: { paused: boolean; visible: boolean; hasData: boolean; error: unknown }): LiveState {
   if (paused) return 'paused';
   if (!visible) return 'hidden';
-  if (error instanceof ApiFetchError && error.code === 'redis_unavailable') return 'redis-down';
+  if (error instanceof ApiRequestError && error.code === 'redis_unavailable') return 'redis-down';
   if (error) return 'unreachable';
   return hasData ? 'live' : 'connecting';
 }
@@ -35,7 +35,8 @@ export function LiveIndicator({ state, updatedAt }: { state: LiveState; updatedA
         <span className={`relative inline-flex size-3 rounded-full ${look.dot}`} />
       </span>
       <span className="text-base font-bold uppercase tracking-wide">{look.label}</span>
-      {age !== null && state !== 'live' && state !== 'connecting' && <span className="text-sm opacity-80">· figures from {age} s ago</span>}
+      {/* The age ticks every second: shown, not announced (the state itself is). */}
+      {age !== null && state !== 'live' && state !== 'connecting' && <span aria-hidden className="text-sm">· figures from {age} s ago</span>}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function RecentRequests({ events, cachePrefix }: { events: RecentEvent[] 
   return (
     <Panel testId="recent-requests" title="Recent requests" subtitle={`The last ${rows.length} cache operations across all scenarios (a capped Redis stream).`}>
       {rows.length === 0 ? (
-        <p className="py-6 text-center text-base text-slate-500">No requests yet.</p>
+        <p className="py-6 text-center text-base text-slate-600">No requests yet.</p>
       ) : (
         <div className="max-h-[30rem] overflow-y-auto">
           <RequestRows entries={rows} />

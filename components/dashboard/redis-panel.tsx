@@ -13,7 +13,7 @@ export function RedisPanel({ info, app, error }: { info: RedisInfo | undefined; 
   if (!info) {
     return (
       <Panel testId="redis-panel" title="Redis server">
-        <p className={error ? 'text-rose-700' : 'text-slate-500'}>{error ? error.message : 'Asking Redis…'}</p>
+        <p className={error ? 'text-rose-700' : 'text-slate-600'}>{error ? error.message : 'Asking Redis…'}</p>
       </Panel>
     );
   }
@@ -43,10 +43,10 @@ export function RedisPanel({ info, app, error }: { info: RedisInfo | undefined; 
 
       {info.cluster && <ClusterNodes cluster={info.cluster} />}
 
-      <h3 className="mt-5 text-sm font-semibold tracking-wide text-slate-500 uppercase">Server counters vs Cache Lab&apos;s</h3>
+      <h3 className="mt-5 text-sm font-semibold tracking-wide text-slate-600 uppercase">Server counters vs Cache Lab&apos;s</h3>
       <table className="mt-2 w-full text-right text-sm tabular-nums" data-testid="server-vs-app">
         <thead>
-          <tr className="border-b border-slate-200 text-xs font-semibold text-slate-500 uppercase">
+          <tr className="border-b border-slate-200 text-sm font-semibold text-slate-600 uppercase">
             <th scope="col" className="py-1.5 text-left" />
             <th scope="col" className="px-2 py-1.5">Redis server</th>
             <th scope="col" className="py-1.5 pl-2">Cache Lab</th>
@@ -72,8 +72,8 @@ function Figure({ label, value, wide }: { label: string; value: ReactNode; wide?
   const missing = value === NOT_AVAILABLE;
   return (
     <div className={`rounded-lg bg-slate-50 px-3 py-2 ${wide ? 'col-span-2' : ''}`}>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className={`font-semibold tabular-nums ${missing ? 'text-sm text-slate-400 italic' : 'text-slate-900'}`}>{value}</dd>
+      <dt className="text-sm font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
+      <dd className={`font-semibold tabular-nums ${missing ? 'text-sm text-slate-600 italic' : 'text-slate-900'}`}>{value}</dd>
     </div>
   );
 }
@@ -82,8 +82,8 @@ function Compare({ label, server, app }: { label: string; server: number | null;
   return (
     <tr className="border-b border-slate-100">
       <th scope="row" className="py-1.5 text-left font-medium text-slate-700">{label}</th>
-      <td className={`px-2 py-1.5 ${server === null ? 'text-slate-400 italic' : 'font-semibold text-slate-900'}`}>{count(server)}</td>
-      <td className={`py-1.5 pl-2 ${app === null ? 'text-slate-400' : 'font-semibold text-slate-900'}`}>{app === null ? '—' : formatCount(app)}</td>
+      <td className={`px-2 py-1.5 ${server === null ? 'text-slate-600 italic' : 'font-semibold text-slate-900'}`}>{count(server)}</td>
+      <td className={`py-1.5 pl-2 ${app === null ? 'text-slate-600' : 'font-semibold text-slate-900'}`}>{app === null ? '—' : formatCount(app)}</td>
     </tr>
   );
 }

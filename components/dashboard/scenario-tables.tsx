@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { LatencyFigures, ScenarioFigures, ScenarioStats, StrategyFigures } from '@/lib/dashboard-types';
 import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/format';
 import { Panel } from './panel';
+import { Breakable } from '../breakable';
 
 const ms = (value: number | null) => (value === null ? '—' : formatLatency(value));
 
@@ -49,12 +50,14 @@ function StrategyCosts({ rows }: { rows: { id: string; title: string; strategies
   return (
     <Panel title="Computations by strategy" subtitle="How many computations each cache strategy paid for the requests it served: a stampede shows as requests ≈ computations.">
       {lines.length === 0 ? (
-        <p className="text-sm text-slate-500">No cached request yet.</p>
+        <p className="text-sm text-slate-600">No cached request yet.</p>
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="strategy-costs">
           {lines.map(({ id, title, strategy, requests, computations }) => (
             <li key={`${id}:${strategy}`} className="rounded-lg bg-slate-50 px-3 py-2 text-sm">
-              <p className="truncate font-mono text-xs text-slate-500" title={title}>{title}</p>
+              <p className="font-mono text-sm break-words text-slate-700">
+                <Breakable text={title} />
+              </p>
               <p className="text-slate-900">
                 <span className="font-mono font-semibold">{strategy}</span>: {formatCount(requests)} {requests === 1 ? 'request' : 'requests'} →{' '}
                 <strong className="tabular-nums">{formatCount(computations)}</strong> {computations === 1 ? 'computation' : 'computations'}
@@ -80,10 +83,14 @@ function LatencyCells({ figures, tone }: { figures: LatencyFigures; tone: string
 
 function Table({ headings, children, testId }: { headings: string[]; children: React.ReactNode; testId: string }) {
   return (
-    <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    // Focusable and named: a table wider than a phone scrolls, and says so.
+    <div role="region" aria-label={`${testId.replace(/-/g, ' ')}, scrolls sideways`} tabIndex={0} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <p className="mb-1 text-sm font-semibold text-slate-700 lg:hidden" aria-hidden>
+        More columns to the right: swipe or scroll sideways →
+      </p>
       <table data-testid={testId} className="w-full min-w-[44rem] border-collapse text-right text-base tabular-nums">
         <thead>
-          <tr className="border-b border-slate-200 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <tr className="border-b border-slate-200 text-sm font-semibold tracking-wide text-slate-600 uppercase">
             <th scope="col" className="py-2 pr-3 text-left">Scenario</th>
             {headings.map((heading) => (
               <th key={heading} scope="col" className="px-2 py-2 whitespace-nowrap">{heading}</th>
@@ -99,8 +106,8 @@ function Table({ headings, children, testId }: { headings: string[]; children: R
 function Row({ id, title, isTotal, children }: { id: string; title: string; isTotal: boolean; children: React.ReactNode }) {
   return (
     <tr data-scenario={id} className={isTotal ? 'border-t-2 border-slate-300 bg-slate-50 font-bold' : 'border-b border-slate-100'}>
-      <th scope="row" className="max-w-[16rem] truncate py-2.5 pr-3 text-left font-mono text-sm font-semibold text-slate-900" title={title}>
-        {isTotal ? <span className="font-sans">{title}</span> : title}
+      <th scope="row" className={`sticky left-0 max-w-[11rem] ${isTotal ? "bg-slate-50" : "bg-white"} py-2.5 pr-3 text-left font-mono text-sm font-semibold break-words text-slate-900 sm:max-w-[16rem]`}>
+        {isTotal ? <span className="font-sans">{title}</span> : <Breakable text={title} />}
       </th>
       {children}
     </tr>

@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import useSWR from 'swr';
-import { fetchData, type Received } from './fetch-data';
+import { fetchReceived, type Received } from './fetch-data';
 
 function subscribe(onChange: () => void) {
   document.addEventListener('visibilitychange', onChange);
@@ -19,7 +19,7 @@ export function useTabVisible(): boolean {
  * paused, keeping the last answer on screen while a new one (or an error) arrives.
  */
 export function useLive<T>(url: string | null, intervalMs: number, paused: boolean) {
-  return useSWR<Received<T>>(url, fetchData<T>, {
+  return useSWR<Received<T>>(url, fetchReceived<T>, {
     refreshInterval: paused ? 0 : intervalMs,
     refreshWhenHidden: false,
     revalidateOnFocus: !paused,

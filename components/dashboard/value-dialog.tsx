@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
 import type { KeyValue } from '@/lib/dashboard-types';
 import { formatBytes, formatCountdown } from '@/lib/format';
-import { fetchData } from './fetch-data';
+import { fetchData } from '../api/client';
 
 /** The stored JSON of one key, in a modal dialog (Escape or the button closes it). */
 export function ValueDialog({ cacheKey, onClose }: { cacheKey: string | null; onClose: () => void }) {
@@ -18,7 +18,7 @@ export function ValueDialog({ cacheKey, onClose }: { cacheKey: string | null; on
     if (!cacheKey && element.open) element.close();
   }, [cacheKey]);
 
-  const value = data?.data;
+  const value = data;
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby="value-title" className="m-auto w-[min(48rem,calc(100vw-2rem))] rounded-2xl p-0 shadow-2xl backdrop:bg-slate-900/60">
       <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
@@ -32,14 +32,14 @@ export function ValueDialog({ cacheKey, onClose }: { cacheKey: string | null; on
       </div>
       <div className="px-5 py-4">
         {error && <p role="alert" className="text-rose-700">{(error as Error).message}</p>}
-        {!error && !value && <p className="text-slate-500">Loading…</p>}
+        {!error && !value && <p className="text-slate-600">Loading…</p>}
         {value && (
           <>
             <p className="mb-2 text-sm text-slate-600">
               {value.type} · {formatBytes(value.sizeBytes)} · {value.ttlMs === null ? 'no expiry' : `expires in ${formatCountdown(value.ttlMs)}`}
               {value.truncated && ' · cut: only the beginning is shown'}
             </p>
-            <pre data-testid="key-value" className="max-h-[60vh] overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-emerald-200">
+            <pre tabIndex={0} aria-label="Stored value" data-testid="key-value" className="max-h-[60vh] overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-sm text-emerald-200">
               {typeof value.value === 'string' ? value.value : JSON.stringify(value.value, null, 2)}
             </pre>
           </>

@@ -4,7 +4,7 @@ import useSWR from 'swr';
 import { useCallback, useState } from 'react';
 import type { RedisInfo } from '@/lib/dashboard-types';
 import type { KeyEvent, NotificationStatus } from '@/lib/keylife/types';
-import { fetchData } from '../dashboard/fetch-data';
+import { fetchReceived } from '../dashboard/fetch-data';
 import { formatCount } from '@/lib/format';
 import { Panel } from '../dashboard/panel';
 import { useNow } from '../use-now';
@@ -41,7 +41,7 @@ export function ExpiryPanel({ info }: { info: RedisInfo | undefined }) {
   const now = useNow(1000);
   const histogram = lagHistogram(seen.lags);
   const tallest = Math.max(1, ...histogram);
-  const { data: status } = useSWR('/api/keys/notifications', fetchData<NotificationStatus>, { refreshInterval: 30_000 });
+  const { data: status } = useSWR('/api/keys/notifications', fetchReceived<NotificationStatus>, { refreshInterval: 30_000 });
   const silent = status?.data.unavailable.includes('expired') ?? false;
   const p50 = quantile(seen.lags, 0.5);
   const p95 = quantile(seen.lags, 0.95);

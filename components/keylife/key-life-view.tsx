@@ -3,7 +3,8 @@
 import useSWR from 'swr';
 import { useState } from 'react';
 import type { KeyEvent, KeyTimeline } from '@/lib/keylife/types';
-import { ApiFetchError, fetchData } from '../dashboard/fetch-data';
+import { ApiRequestError } from '../api/client';
+import { fetchReceived } from '../dashboard/fetch-data';
 import { useNow } from '../use-now';
 import { EVENT_LABELS, eventDetail, seconds } from './describe';
 import { useKeyEvents } from './key-events';
@@ -24,7 +25,7 @@ const TONE: Record<KeyEvent['type'], string> = {
 /** One key's life: its state now, every event so far (pushed live), and lazy vs active expiry in its own numbers. */
 export function KeyLifeView({ fullKey }: { fullKey: string }) {
   const url = `/api/keys/timeline?key=${encodeURIComponent(fullKey)}`;
-  const { data, error, mutate } = useSWR(url, fetchData<KeyTimeline>, { refreshInterval: 10_000 });
+  const { data, error, mutate } = useSWR(url, fetchReceived<KeyTimeline>, { refreshInterval: 10_000 });
   const [gap, setGap] = useState<string | null>(null);
   // The pushed event says what happened at once; the timeline (re-read) follows with the details.
   const [pushed, setPushed] = useState<KeyEvent | null>(null);
@@ -37,7 +38,7 @@ export function KeyLifeView({ fullKey }: { fullKey: string }) {
   const timeline = data?.data;
 
   if (error) {
-    const message = error instanceof ApiFetchError ? error.message : 'The server did not answer.';
+    const message = error instanceof ApiRequestError ? error.message : 'The server did not answer.';
     return <p role="alert" className="rounded-2xl border border-rose-200 bg-rose-50 p-5 text-rose-800">{message}</p>;
   }
   if (!timeline) return <p className="rounded-2xl border border-slate-200 bg-white p-8 text-center text-slate-600">Loading the key&apos;s life…</p>;

@@ -3,7 +3,7 @@
 import useSWR from 'swr';
 import { useCallback, useState } from 'react';
 import type { KeyEvent, NotificationStatus } from '@/lib/keylife/types';
-import { fetchData } from '../dashboard/fetch-data';
+import { fetchReceived } from '../dashboard/fetch-data';
 import { goneReason } from './describe';
 import { useKeyEvents } from './key-events';
 
@@ -23,7 +23,7 @@ export interface Gone {
  */
 export function useGoneKeys(): { gone: ReadonlyMap<string, Gone>; reportsExpiry: boolean } {
   const [gone, setGone] = useState<ReadonlyMap<string, Gone>>(new Map());
-  const { data } = useSWR('/api/keys/notifications', fetchData<NotificationStatus>, { refreshInterval: 30_000 });
+  const { data } = useSWR('/api/keys/notifications', fetchReceived<NotificationStatus>, { refreshInterval: 30_000 });
   const onEvent = useCallback((event: KeyEvent) => {
     const reason = goneReason(event);
     setGone((current) => {

@@ -80,7 +80,7 @@ export function EvictionForm({ limits, busy, onRun }: { limits: EvictionLimits; 
               <input type="checkbox" checked={values.policies.includes(policy)} onChange={() => toggle(policy)} className="mt-0.5 size-4 shrink-0 accent-indigo-600" />
               <span>
                 <span className="block whitespace-nowrap font-mono font-semibold text-slate-900">{policy}</span>
-                <span className="block text-xs text-slate-600">{POLICY_NOTES[policy]}</span>
+                <span className="block text-sm text-slate-600">{POLICY_NOTES[policy]}</span>
               </span>
             </label>
           ))}

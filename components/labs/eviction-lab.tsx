@@ -6,12 +6,11 @@ import { LabRedisCard } from './lab-redis-card';
 import { useEvictionRun } from './use-lab-run';
 
 export function EvictionLab({ limits }: { limits: EvictionLimits }) {
-  const { status, statusError, snapshot, problem, start, cancel, prompt } = useEvictionRun();
+  const { status, statusError, snapshot, problem, start, cancel } = useEvictionRun();
   const available = status?.available ?? false;
   return (
     <div className="space-y-4">
       <LabRedisCard status={status} error={statusError} />
-      {prompt}
       {problem && (
         <p role="alert" className="rounded-xl border border-rose-200 bg-rose-50 p-4 text-rose-900">
           {problem}

@@ -75,7 +75,7 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
                 <tr key={`${result.policy}-${result.samples}`} className="border-b border-slate-100">
                   <th scope="row" className="whitespace-nowrap px-2 py-2 font-mono font-semibold" style={{ color: POLICY_COLOURS[index % POLICY_COLOURS.length] }}>
                     {result.policy}
-                    {config.samples.length > 1 && <span className="block text-xs font-normal text-slate-500">samples {result.samples}</span>}
+                    {config.samples.length > 1 && <span className="block text-sm font-normal text-slate-600">samples {result.samples}</span>}
                   </th>
                   <td className="whitespace-nowrap px-2 py-2 font-semibold">{result.status === 'waiting' ? 'waiting' : formatPercent(result.hitRatio)}</td>
                   <td className="whitespace-nowrap px-2 py-2">{difference(result.hitRatio, result.theory.che)}</td>
@@ -84,13 +84,13 @@ export function EvictionResults({ snapshot, onCancel }: { snapshot: EvictionSnap
                   <td className="px-2 py-2">{formatCount(result.evicted)}</td>
                   <td className="px-2 py-2">
                     {formatCount(result.notCached)}
-                    {result.oomRefusals > 0 && <span className="text-slate-500"> ({formatCount(result.oomRefusals)} OOM replies)</span>}
+                    {result.oomRefusals > 0 && <span className="text-slate-600"> ({formatCount(result.oomRefusals)} OOM replies)</span>}
                   </td>
                   <td className="px-2 py-2">
                     {result.maxmemory ? (
                       <>
                         {formatBytes(result.maxmemory)}
-                        <span className="block text-xs text-slate-500">
+                        <span className="block text-sm text-slate-600">
                           {formatBytes(result.baselineBytes)} + {formatCount(config.capacity)} × {Math.round(result.entryBytes)} B (MEMORY USAGE {Math.round(result.memoryUsageBytes)} B)
                         </span>
                       </>

@@ -5,10 +5,8 @@ import { useState } from 'react';
 import useSWR from 'swr';
 import { formatCount, formatLatency } from '@/lib/format';
 import type { BreakerState, FailureSnapshot, LabStatus, TrafficSnapshot } from '@/lib/labs/types';
-import { fetchData } from '../simulator/send-json';
-import { useAdminAction } from '../use-admin-action';
+import { apiData, fetchData } from '../api/client';
 import { AnswersChart, LatencyChart } from './failure-charts';
-import { labAction } from './lab-fetch';
 import { LabRedisCard } from './lab-redis-card';
 
 export interface FailureLimits {
@@ -23,7 +21,6 @@ export function FailureLab({ limits }: { limits: FailureLimits }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [pauseSeconds, setPauseSeconds] = useState('5');
   const [latencyMs, setLatencyMs] = useState('400');
-  const admin = useAdminAction();
   const status = useSWR<LabStatus>('/api/labs', fetchData, { refreshInterval: 3000 });
   const lab = useSWR<FailureSnapshot>(status.data?.available ? '/api/labs/faults' : null, fetchData, {
     refreshInterval: (snapshot) => (snapshot?.traffic?.status === 'running' ? 250 : 2000),
@@ -31,22 +28,20 @@ export function FailureLab({ limits }: { limits: FailureLimits }) {
   const traffic = lab.data?.traffic ?? null;
   const running = traffic?.status === 'running';
 
-  const send = (body: Record<string, unknown>) =>
-    admin.run(async () => {
-      setProblem(null);
-      try {
-        await lab.mutate(await labAction<FailureSnapshot>('/api/labs/faults', 'POST', body), { revalidate: false });
-      } catch (error) {
-        if (error instanceof Error && error.name === 'AdminTokenRequired') throw error;
-        setProblem(error instanceof Error ? error.message : String(error));
-      }
-      await status.mutate();
-    });
+  // An admin action: the API client asks for the token when the server wants it.
+  const send = async (body: Record<string, unknown>) => {
+    setProblem(null);
+    try {
+      await lab.mutate(await apiData<FailureSnapshot>('/api/labs/faults', { method: 'POST', json: body }), { revalidate: false });
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+    await status.mutate();
+  };
 
   return (
     <div className="space-y-4">
       <LabRedisCard status={status.data ?? null} error={status.error as Error | undefined} />
-      {admin.prompt}
       {problem && (
         <p role="alert" className="rounded-xl border border-rose-200 bg-rose-50 p-4 text-rose-900">
           {problem}
@@ -95,7 +90,7 @@ export function FailureLab({ limits }: { limits: FailureLimits }) {
             <Action onClick={() => void send({ action: 'reset' })} tone="plain">
               Undo every fault
             </Action>
-            <p className="text-xs leading-relaxed text-slate-600">
+            <p className="text-sm leading-relaxed text-slate-600">
               A command waits at most {formatLatency(limits.commandTimeoutMs)} (REDIS_COMMAND_TIMEOUT_MS). After 3 failures in a row the circuit opens and the cache is
               skipped for {formatLatency(limits.cooldownMs)}; then one trial request decides. Latency below the timeout only slows hits down.
             </p>
@@ -121,11 +116,11 @@ function TrafficView({ traffic, snapshot }: { traffic: TrafficSnapshot; snapshot
         </Figure>
         <Figure label="hit / miss / bypass">
           {formatCount(traffic.counts.hit)} / {formatCount(traffic.counts.miss)} / {formatCount(traffic.counts.bypass)}
-          <span className="block text-xs font-normal text-slate-500">{counted === traffic.answered ? 'every answer counted once' : 'counting…'}</span>
+          <span className="block text-sm font-normal text-slate-600">{counted === traffic.answered ? 'every answer counted once' : 'counting…'}</span>
         </Figure>
         <Figure label="Now">
           {openOutage ? <span className="text-rose-700">without the cache for {formatLatency(traffic.elapsedMs - openOutage.startMs)}</span> : <span className="text-emerald-700">using Redis</span>}
-          {snapshot.latencyMs > 0 && <span className="block text-xs font-normal text-slate-500">+{snapshot.latencyMs} ms per command</span>}
+          {snapshot.latencyMs > 0 && <span className="block text-sm font-normal text-slate-600">+{snapshot.latencyMs} ms per command</span>}
         </Figure>
       </div>
       <Panel title="Answers per second" subtitle={`by status, ${traffic.status === 'running' ? 'live' : traffic.status}; dashed lines: faults`}>
@@ -158,7 +153,7 @@ function TrafficView({ traffic, snapshot }: { traffic: TrafficSnapshot; snapshot
               ))}
               {snapshot.faults.length === 0 && (
                 <tr>
-                  <td colSpan={5} className="py-2 text-slate-500">
+                  <td colSpan={5} className="py-2 text-slate-600">
                     No fault yet.
                   </td>
                 </tr>
@@ -170,7 +165,7 @@ function TrafficView({ traffic, snapshot }: { traffic: TrafficSnapshot; snapshot
           <ol className="flex flex-wrap gap-1.5 text-sm" data-testid="breaker-timeline">
             {traffic.transitions.slice(-40).map((transition, index) => (
               <li key={index} className="flex items-center gap-1">
-                <span className="tabular-nums text-slate-500">{seconds(transition.atMs)}</span> <BreakerBadge state={transition.state} />
+                <span className="tabular-nums text-slate-600">{seconds(transition.atMs)}</span> <BreakerBadge state={transition.state} />
               </li>
             ))}
           </ol>
@@ -204,7 +199,7 @@ function Action({ onClick, children, tone = 'fault' }: { onClick: () => void; ch
 function Figure({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
     <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-3 shadow-sm" data-testid={testId}>
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{label}</p>
       <p className="mt-1 font-semibold tabular-nums text-slate-900">{children}</p>
     </div>
   );

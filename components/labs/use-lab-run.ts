@@ -3,15 +3,12 @@
 import { useEffect, useState } from 'react';
 import useSWR from 'swr';
 import type { EvictionSnapshot, LabStatus } from '@/lib/labs/types';
-import { fetchData } from '../simulator/send-json';
-import { useAdminAction } from '../use-admin-action';
-import { labAction } from './lab-fetch';
+import { apiData, fetchData } from '../api/client';
 
 /** The lab Redis's status, the latest eviction run (polled twice a second while it runs), and start/cancel. */
 export function useEvictionRun() {
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const admin = useAdminAction();
   const status = useSWR<LabStatus>('/api/labs', fetchData, { refreshInterval: 5000 });
   const latest = useSWR<EvictionSnapshot | null>(chosenId ? null : '/api/labs/eviction', fetchData, { revalidateOnFocus: false });
   const id = chosenId ?? latest.data?.id ?? null;
@@ -27,29 +24,28 @@ export function useEvictionRun() {
     if (runStatus !== undefined && runStatus !== 'running') void refreshStatus();
   }, [runStatus, refreshStatus]);
 
-  const act = (work: () => Promise<void>) =>
-    admin.run(async () => {
-      setProblem(null);
-      try {
-        await work();
-      } catch (error) {
-        if (error instanceof Error && error.name === 'AdminTokenRequired') throw error;
-        setProblem(error instanceof Error ? error.message : String(error));
-      }
-      await status.mutate();
-    });
+  // Lab mutations are admin actions: the API client asks for the token when the server wants it.
+  const act = async (work: () => Promise<void>) => {
+    setProblem(null);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+    await status.mutate();
+  };
 
   const start = (body: unknown) =>
     act(async () => {
-      const started = await labAction<EvictionSnapshot>('/api/labs/eviction', 'POST', body);
+      const started = await apiData<EvictionSnapshot>('/api/labs/eviction', { method: 'POST', json: body });
       await run.mutate(started, { revalidate: false });
       setChosenId(started.id);
     });
 
   const cancel = () =>
     act(async () => {
-      if (id) await run.mutate(await labAction<EvictionSnapshot>(`/api/labs/eviction/${id}`, 'DELETE'), { revalidate: false });
+      if (id) await run.mutate(await apiData<EvictionSnapshot>(`/api/labs/eviction/${id}`, { method: 'DELETE' }), { revalidate: false });
     });
 
-  return { status: status.data ?? null, statusError: status.error as Error | undefined, snapshot: run.data ?? null, problem, start, cancel, prompt: admin.prompt };
+  return { status: status.data ?? null, statusError: status.error as Error | undefined, snapshot: run.data ?? null, problem, start, cancel };
 }

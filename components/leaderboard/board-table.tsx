@@ -12,7 +12,7 @@ export function BoardTable({ entries, changes }: Props) {
   return (
     <div className="max-h-[28rem] overflow-y-auto rounded-lg border border-slate-200">
       <table className="w-full text-sm" data-testid="board">
-        <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead className="sticky top-0 bg-slate-50 text-left text-sm uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-2 py-2 sm:px-3 font-medium">Rank</th>
             <th scope="col" className="px-2 py-2 sm:px-3 font-medium">Player</th>
@@ -24,10 +24,10 @@ export function BoardTable({ entries, changes }: Props) {
             const change = changes?.get(entry.playerId);
             return (
               <tr key={entry.playerId} className={change ? 'bg-amber-50' : undefined} data-changed={change ? change.kind : undefined}>
-                <td className="px-2 py-1.5 sm:px-3 font-mono tabular-nums text-slate-500">#{entry.rank}</td>
+                <td className="px-2 py-1.5 sm:px-3 font-mono tabular-nums text-slate-600">#{entry.rank}</td>
                 <td className="px-2 py-1.5 sm:px-3">
-                  <span className="font-medium text-slate-900">{entry.name}</span> <span className="whitespace-nowrap text-xs text-slate-500">ID {entry.playerId}</span>
-                  {change && <span className="block text-xs font-medium text-amber-800">{liveNote(change)}</span>}
+                  <span className="font-medium text-slate-900">{entry.name}</span> <span className="whitespace-nowrap text-sm text-slate-600">ID {entry.playerId}</span>
+                  {change && <span className="block text-sm font-medium text-amber-800">{liveNote(change)}</span>}
                 </td>
                 <td className="whitespace-nowrap px-2 py-1.5 sm:px-3 text-right tabular-nums text-slate-900">{formatPoints(entry.score)}</td>
               </tr>

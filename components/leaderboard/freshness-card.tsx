@@ -1,7 +1,7 @@
 'use client';
 
 import type { CacheStatus } from '@/lib/api-types';
-import { formatLatency, formatPoints } from '@/lib/format';
+import { formatClock, formatLatency, formatPoints } from '@/lib/format';
 import type { BoardChange } from '@/lib/scenarios/leaderboard/diff';
 import type { TopPlayers } from '@/lib/scenarios/leaderboard/store';
 import { useNow } from '../use-now';
@@ -28,9 +28,9 @@ export function FreshnessCard({ board, live, changes, onCompare }: Props) {
   const verdict = board ? judge(board, changes) : null;
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="freshness" data-state={verdict?.state ?? 'none'}>
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Cached vs live database</h2>
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Cached vs live database</h2>
       {verdict === null ? (
-        <p className="mt-3 text-sm text-slate-500">Read the leaderboard first.</p>
+        <p className="mt-3 text-sm text-slate-600">Read the leaderboard first.</p>
       ) : (
         <div className={`mt-3 rounded-lg p-3 text-sm ${verdict.style}`}>
           <p className="font-semibold">{verdict.title}</p>
@@ -56,7 +56,7 @@ export function FreshnessCard({ board, live, changes, onCompare }: Props) {
 }
 
 function judge(board: NonNullable<Props['board']>, changes: Props['changes']) {
-  const computed = new Date(board.computedAt).toLocaleTimeString();
+  const computed = formatClock(board.computedAt);
   if (changes && changes.length > 0) {
     return {
       state: 'stale',
@@ -111,12 +111,12 @@ function LiveStatus({ live }: { live: LiveState }) {
   if (live.phase === 'error') return <p role="alert" className="mt-2 text-sm font-medium text-rose-800">{live.message}</p>;
   if (live.phase === 'done') {
     return (
-      <p className="mt-2 text-xs text-slate-500">
-        Checked at {new Date(live.checkedAt).toLocaleTimeString()}; the query took {formatLatency(live.queryMs)}.
+      <p className="mt-2 text-sm text-slate-600">
+        Checked at {formatClock(live.checkedAt)}; the query took {formatLatency(live.queryMs)}.
       </p>
     );
   }
-  return <p className="mt-2 text-xs text-slate-500">Runs the full query, without the cache: expensive, so only on demand.</p>;
+  return <p className="mt-2 text-sm text-slate-600">Runs the full query, without the cache: expensive, so only on demand.</p>;
 }
 
 function QueryRunning({ startedAt }: { startedAt: number }) {

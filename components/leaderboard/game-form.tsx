@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatPoints } from '@/lib/format';
 import type { PlayedGame } from '@/lib/scenarios/leaderboard/scenario';
-import { errorMessage } from '../scenario/use-scenario-request';
+import { apiData } from '../api/client';
 
 interface Props {
   players: number;
@@ -30,22 +30,15 @@ export function GameForm({ players, maxScore, onPlayed, disabled = false }: Prop
     setSending(true);
     setMessage(null);
     try {
-      const response = await fetch('/api/leaderboard/games', {
+      const played = await apiData<PlayedGame>('/api/leaderboard/games', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ playerId: Number(playerId), score: Number(score), invalidateOnWrite }),
+        json: { playerId: Number(playerId), score: Number(score), invalidateOnWrite },
       });
-      const body: unknown = await response.json();
-      if (!response.ok) {
-        setMessage({ tone: 'error', text: errorMessage(body, response.status) });
-        return;
-      }
-      const played = (body as { data: PlayedGame }).data;
       const cache = played.invalidated ? 'the cached top 50 was invalidated with the write.' : 'the cached top 50 was left as it is.';
       setMessage({ tone: 'ok', text: `Game #${played.game.gameId}: ${played.player.name} scored ${formatPoints(played.game.score)}; ${cache}` });
       onPlayed(played);
-    } catch {
-      setMessage({ tone: 'error', text: 'The server did not answer.' });
+    } catch (error) {
+      setMessage({ tone: 'error', text: (error as Error).message });
     } finally {
       setSending(false);
     }
@@ -53,7 +46,7 @@ export function GameForm({ players, maxScore, onPlayed, disabled = false }: Prop
 
   return (
     <form onSubmit={submit} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Play a game</h2>
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Play a game</h2>
       <p className="mt-1 text-sm text-slate-600">Writes one game result to the database, as a real game server would.</p>
       <div className="mt-3 grid grid-cols-2 gap-3">
         <label className="block text-sm font-medium text-slate-800">
@@ -65,7 +58,7 @@ export function GameForm({ players, maxScore, onPlayed, disabled = false }: Prop
           <input type="number" inputMode="numeric" min={0} max={maxScore} required value={score} onChange={(event) => setScore(event.target.value)} className={input} />
         </label>
       </div>
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <span>IDs 1–{players.toLocaleString('en-US')} · scores 0–{maxScore.toLocaleString('en-US')}</span>
         <button type="button" onClick={() => setPlayerId(String(1 + Math.floor(Math.random() * players)))} className="font-semibold text-indigo-700 hover:text-indigo-500">
           Random player

@@ -19,7 +19,7 @@ const HINTS: Record<CacheStatus, string> = {
 };
 
 export function CacheBadge({ status, size = 'sm' }: { status: CacheStatus; size?: 'sm' | 'lg' }) {
-  const sizing = size === 'lg' ? 'px-4 py-1.5 text-2xl tracking-wider' : 'px-2 py-0.5 text-xs';
+  const sizing = size === 'lg' ? 'px-4 py-1.5 text-2xl tracking-wider' : 'px-2 py-0.5 text-sm';
   return (
     <span
       className={`inline-flex items-center rounded-md font-bold uppercase ring-1 ring-inset ${sizing} ${STYLES[status]}`}

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useAdminAction } from '../use-admin-action';
+import type { ScenarioResponse } from '@/lib/api-types';
+import { apiBody } from '../api/client';
 import { BypassToggle } from './bypass-toggle';
 import { useTtlChoice } from './ttl-choice';
 import { ErrorNotice } from './error-notice';
@@ -12,6 +13,15 @@ import { RequestHistory } from './request-history';
 import { ResultPanel } from './result-panel';
 import { invalidateEntry, useScenarioRequest } from './use-scenario-request';
 
+/** A scenario's own input rules (e.g. USERNAME_RULES), shown and checked before anything is sent. */
+export interface InputRules {
+  maxLength: number;
+  /** Source of a `u` RegExp the trimmed input must match. */
+  pattern: string;
+  /** What is allowed, in words: "letters of any alphabet, digits, …". */
+  allowed: string;
+}
+
 interface Props {
   /** The registry id: requests go to the generic `/api/scenarios/{id}?{field}=…`. */
   scenario: string;
@@ -21,28 +31,39 @@ interface Props {
   delayMs: number;
   /** The lifetime an entry is written with, for the countdown bar. */
   lifetimeMs: number;
+  rules?: InputRules;
+}
+
+/** The rule broken, in words, or null; checked on the trimmed input as the server does. */
+export function problemWith(text: string, rules: InputRules | undefined): string | null {
+  const input = text.trim();
+  if (!rules || input === '' || new RegExp(rules.pattern, 'u').test(input)) return null;
+  return /\p{Extended_Pictographic}/u.test(input) ? `Emoji are not allowed: ${rules.allowed} only.` : `May contain only ${rules.allowed} (no spaces).`;
 }
 
 /** A scenario page for any scenario whose input is one text field: look up, see the verdict, invalidate. */
-export function LookupLab({ scenario, field, action, delayMs, lifetimeMs }: Props) {
+export function LookupLab({ scenario, field, action, delayMs, lifetimeMs, rules }: Props) {
   const [text, setText] = useState('');
   const [bypass, setBypass] = useState(false);
   const ttl = useTtlChoice(lifetimeMs % 3_600_000 === 0 ? `${lifetimeMs / 3_600_000} h` : `${Math.round(lifetimeMs / 1000)} s`);
   const [note, setNote] = useState<string | null>(null);
-  const { state, history, run } = useScenarioRequest<unknown>();
-  const admin = useAdminAction();
+  const { state, history, run, markInvalidated } = useScenarioRequest<unknown>(scenario);
+  const problem = problemWith(text, rules);
   const urlOf = (value: string, extra = '') => `/api/scenarios/${scenario}?${new URLSearchParams({ [field.name]: value })}${extra}`;
+  const maxLength = rules?.maxLength ?? 200;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNote(null);
-    admin.dismiss();
-    void run(text.trim() || text, () => fetch(urlOf(text, ttl.query(bypass, '&'))));
+    void run(text.trim() || text, () => apiBody<ScenarioResponse<unknown>>(urlOf(text, ttl.query(bypass, '&'))));
   };
 
   const invalidate = () => {
     if (state.phase !== 'done') return;
-    void admin.run(async () => setNote(await invalidateEntry(urlOf(state.label))));
+    void invalidateEntry(urlOf(state.label)).then(({ gone, note }) => {
+      setNote(note);
+      if (gone) markInvalidated();
+    });
   };
 
   return (
@@ -56,11 +77,23 @@ export function LookupLab({ scenario, field, action, delayMs, lifetimeMs }: Prop
             onChange={(event) => setText(event.target.value)}
             placeholder={field.placeholder}
             autoComplete="off"
-            maxLength={200}
+            maxLength={maxLength}
+            aria-describedby={rules ? `${field.name}-rules` : undefined}
+            aria-invalid={problem !== null}
             className={`min-w-0 flex-1 ${FIELD_CLASS}`}
           />
-          <PrimaryButton disabled={state.phase === 'loading' || text.trim() === ''}>{action}</PrimaryButton>
+          <PrimaryButton disabled={state.phase === 'loading' || text.trim() === '' || problem !== null}>{action}</PrimaryButton>
         </div>
+        {rules && (
+          <p id={`${field.name}-rules`} className="mt-2 text-base text-slate-700">
+            Up to {rules.maxLength} characters: {rules.allowed} — no spaces or emoji. {[...text].length}/{rules.maxLength}
+          </p>
+        )}
+        {problem && (
+          <p role="alert" data-testid="input-problem" className="mt-1 text-base font-semibold text-rose-800">
+            {problem}
+          </p>
+        )}
         <BypassToggle checked={bypass} onChange={setBypass} />
         {ttl.control}
       </FormCard>
@@ -68,9 +101,9 @@ export function LookupLab({ scenario, field, action, delayMs, lifetimeMs }: Prop
       {state.phase === 'loading' && <PendingPanel startedAt={state.startedAt} expectedMs={delayMs} what={`Looking up “${state.label}”…`} />}
       {state.phase === 'error' && <ErrorNotice message={state.message} />}
       {state.phase === 'done' && (
-        <ResultPanel cache={state.response.cache} lifetimeMs={lifetimeMs} onInvalidate={invalidate} invalidateNote={note} invalidatePrompt={admin.prompt}>
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Returned value</p>
-          <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" data-testid="value">
+        <ResultPanel cache={state.response.cache} lifetimeMs={lifetimeMs} waitedMs={state.waitedMs} onInvalidate={invalidate} invalidateNote={note} invalidated={state.invalidated}>
+          <p className="text-sm font-medium tracking-wide text-slate-700 uppercase">Returned value</p>
+          <pre tabIndex={0} aria-label="Returned value" className="mt-1 overflow-x-auto rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" data-testid="value">
             {JSON.stringify(state.response.data, null, 2)}
           </pre>
         </ResultPanel>

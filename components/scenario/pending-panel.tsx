@@ -11,9 +11,12 @@ export function PendingPanel({ startedAt, expectedMs, what }: { startedAt: numbe
   return (
     <section role="status" aria-live="polite" className="rounded-2xl border border-indigo-200 bg-indigo-50 p-5 shadow-sm sm:p-6">
       <div className="flex items-center gap-3">
-        <span className="size-3 animate-pulse rounded-full bg-indigo-500" aria-hidden />
+        <span className="size-3 animate-pulse rounded-full bg-indigo-500 motion-reduce:animate-none" aria-hidden />
         <p className="font-semibold text-indigo-900">{what}</p>
-        <span className="ml-auto font-mono tabular-nums text-indigo-900">{formatLatency(elapsed)}</span>
+        {/* Hidden from screen readers: a figure changing ten times a second is noise, not news. */}
+        <span aria-hidden className="ml-auto font-mono tabular-nums text-indigo-900">
+          {formatLatency(elapsed)}
+        </span>
       </div>
       {share !== null && (
         <div className="mt-3 h-2 overflow-hidden rounded-full bg-indigo-100">

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatLatency } from '@/lib/format';
+import { formatClock, formatLatency } from '@/lib/format';
 import { CacheBadge } from './cache-badge';
 import type { HistoryEntry } from './use-scenario-request';
 
@@ -7,9 +7,9 @@ import type { HistoryEntry } from './use-scenario-request';
 export function RequestHistory({ entries }: { entries: HistoryEntry[] }) {
   return (
     <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Your last requests</h2>
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Your last requests</h2>
       {entries.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-500">Nothing yet. Send the same input twice and compare the latency.</p>
+        <p className="mt-3 text-sm text-slate-600">Nothing yet. Send the same input twice and compare the latency.</p>
       ) : (
         <RequestRows entries={entries} className="mt-3" />
       )}
@@ -45,7 +45,7 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
               </span>
             )}
             {/* On a phone the time column is hidden: it moves under the label. */}
-            <span className={`block text-xs text-slate-500 ${entry.detail ? '' : 'sm:hidden'}`}>
+            <span className={`block text-sm text-slate-600 ${entry.detail ? '' : 'sm:hidden'}`}>
               <span className="sm:hidden">
                 {clock(entry.at)}
                 {entry.detail && ' · '}
@@ -54,7 +54,7 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
             </span>
           </span>
           <span className="tabular-nums font-semibold text-slate-900">{formatLatency(entry.latencyMs)}</span>
-          <time className="hidden text-xs text-slate-500 tabular-nums sm:inline" dateTime={new Date(entry.at).toISOString()}>
+          <time className="hidden text-sm text-slate-600 tabular-nums sm:inline" dateTime={new Date(entry.at).toISOString()}>
             {clock(entry.at)}
           </time>
         </li>
@@ -63,4 +63,4 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
   );
 }
 
-const clock = (at: number) => new Date(at).toLocaleTimeString();
+const clock = (at: number) => formatClock(at);

@@ -15,25 +15,36 @@ interface Props {
   computeLabel?: string;
   /** The lifetime the entry was written with, for the countdown bar. */
   lifetimeMs: number | null;
+  /** How long this browser waited for the answer (server time + network + the browser's own work). */
+  waitedMs?: number;
   children: ReactNode;
   onInvalidate?: () => void;
   invalidateNote?: string | null;
-  /** Shown under the invalidate button, e.g. the admin-token prompt of useAdminAction. */
-  invalidatePrompt?: ReactNode;
+  /** The visitor deleted the entry after this answer: no status or countdown that claims it is still cached. */
+  invalidated?: boolean;
 }
 
 /** The answer to one request: what came back, how the cache served it, and how long it lives. */
-export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifetimeMs, children, onInvalidate, invalidateNote, invalidatePrompt }: Props) {
+export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifetimeMs, waitedMs, children, onInvalidate, invalidateNote, invalidated = false }: Props) {
   return (
-    <section aria-live="polite" aria-label={title} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-      {title && <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>}
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <CacheBadge status={cache.status} size="lg" />
+    <section aria-label={title ?? 'Result'} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      {title && <h2 className="mb-4 text-base font-semibold uppercase tracking-wide text-slate-700">{title}</h2>}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2" aria-live="polite">
+        {invalidated ? (
+          <span data-testid="cache-status" className="inline-flex items-center rounded-md bg-slate-200 px-4 py-1.5 text-2xl font-bold tracking-wider text-slate-800 uppercase line-through ring-1 ring-slate-500/30 ring-inset">
+            {cache.status}
+          </span>
+        ) : (
+          <CacheBadge status={cache.status} size="lg" />
+        )}
         <div>
-          <p className="text-3xl font-bold tabular-nums text-slate-900" data-testid="latency">
-            {formatLatency(cache.latencyMs)}
+          <p className="text-3xl font-bold tabular-nums text-slate-900">
+            <span data-testid="latency">{formatLatency(cache.latencyMs)}</span>
+            <span className="ml-2 text-base font-semibold text-slate-700">server time</span>
           </p>
-          <p className="text-sm text-slate-600">{statusHint(cache.status)}</p>
+          <p className="text-base text-slate-700" data-testid="status-hint">
+            {invalidated ? 'was served like this, then you invalidated the key: the next request is a miss' : statusHint(cache.status)}
+          </p>
         </div>
       </div>
 
@@ -41,44 +52,65 @@ export function ResultPanel({ cache, title, computeLabel = 'Compute time', lifet
 
       <div className="mt-5">{children}</div>
 
-      <dl className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2 xl:grid-cols-4">
-        <Figure label="Redis time" value={cache.status === 'near-hit' ? 'none (answered from L1)' : formatLatency(cache.lookupMs)} />
+      <dl className="mt-5 grid grid-cols-1 gap-3 text-base sm:grid-cols-2 xl:grid-cols-3">
+        <Figure label="Server time" value={formatLatency(cache.latencyMs)} hint="the app, from request to answer" />
+        <Figure
+          label="Redis time"
+          value={cache.status === 'near-hit' ? 'none (answered from L1)' : formatLatency(cache.lookupMs)}
+          hint="round trips to Redis, inside the server time"
+        />
+        {waitedMs !== undefined && <Figure label="Your browser waited" value={formatLatency(waitedMs)} hint="server time + network + browser" />}
         <Figure label={computeLabel} value={cache.computeMs > 0 ? formatLatency(cache.computeMs) : 'none (not computed)'} />
         <Figure label="Expiry" value={cache.expiryKind === 'ttl' ? 'sliding TTL' : 'fixed time'} />
         <Figure label="Strategy" value={cache.strategy === null ? 'none (cache skipped)' : `${cache.strategy}${cache.refreshing ? ', refreshing' : ''}`} />
       </dl>
 
       <div className="mt-4">
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Redis key</p>
-        <code data-testid="cache-key" className="mt-1 block break-all rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-emerald-300">
+        <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">Redis key</p>
+        <code data-testid="cache-key" className="mt-1 block rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm break-words text-emerald-300 [overflow-wrap:anywhere]">
           {cache.key}
         </code>
       </div>
 
       <div className="mt-4">
-        {/* A `?ttl=` override is this entry's lifetime, not the scenario's. */}
-        <TtlCountdown expiresAt={cache.expiresAt} lifetimeMs={cache.ttlAskedMs ?? lifetimeMs} />
+        {invalidated ? (
+          <p data-testid="ttl-countdown" className="text-base font-semibold text-slate-800">
+            Not cached any more: the key was invalidated.
+          </p>
+        ) : (
+          // A `?ttl=` override is this entry's lifetime, not the scenario's.
+          <TtlCountdown expiresAt={cache.expiresAt} lifetimeMs={cache.ttlAskedMs ?? lifetimeMs} />
+        )}
         {cache.strategy !== null && <KeyLifeLink fullKey={cache.key} className="mt-3 inline-block text-sm" />}
       </div>
 
       {onInvalidate && (
         <div className="mt-5 flex flex-wrap items-center gap-3">
-          <button type="button" onClick={onInvalidate} className="rounded-lg border border-rose-300 bg-white px-3 py-2 text-sm font-semibold text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-rose-500">
+          <button
+            type="button"
+            onClick={onInvalidate}
+            disabled={invalidated}
+            className="rounded-lg border border-rose-400 bg-white px-3 py-2 text-base font-semibold text-rose-800 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-rose-600 disabled:cursor-not-allowed disabled:opacity-60"
+          >
             Invalidate this key
           </button>
-          {invalidateNote && <p className="text-sm text-slate-600" role="status">{invalidateNote}</p>}
+          {invalidateNote && (
+            <p className="text-base text-slate-700" role="status">
+              {invalidateNote}
+            </p>
+          )}
         </div>
       )}
-      {onInvalidate && invalidatePrompt && <div className="mt-4">{invalidatePrompt}</div>}
     </section>
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <div className="rounded-lg bg-slate-50 px-3 py-2">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-sm font-semibold uppercase tracking-wide text-slate-700">{label}</dt>
       <dd className="font-semibold tabular-nums text-slate-900">{value}</dd>
+      {hint && <dd className="text-sm text-slate-700">{hint}</dd>}
     </div>
   );
 }

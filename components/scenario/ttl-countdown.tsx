@@ -1,6 +1,6 @@
 'use client';
 
-import { formatCountdown } from '@/lib/format';
+import { formatCountdown, formatDateTime } from '@/lib/format';
 import { useNow } from '../use-now';
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 /** A live countdown with a bar that drains to zero, then says "expired". */
 export function TtlCountdown({ expiresAt, lifetimeMs, label = 'Expires in', variant = 'full' }: Props) {
   const now = useNow(1000);
-  if (!expiresAt) return <p className="text-sm text-slate-500">Not cached: nothing to count down.</p>;
+  if (!expiresAt) return <p className="text-sm text-slate-600">Not cached: nothing to count down.</p>;
   const remaining = new Date(expiresAt).getTime() - now;
   const expired = remaining <= 0;
   const share = lifetimeMs && lifetimeMs > 0 ? Math.min(1, Math.max(0, remaining / lifetimeMs)) : 0;
@@ -40,8 +40,8 @@ export function TtlCountdown({ expiresAt, lifetimeMs, label = 'Expires in', vari
         {time}
       </div>
       <DrainingBar share={share} />
-      <p className="mt-1 text-xs text-slate-500">
-        {expired ? 'Redis has dropped the entry: the next request is a miss.' : `at ${new Date(expiresAt).toLocaleString()}`}
+      <p className="mt-1 text-sm text-slate-600">
+        {expired ? 'Redis has dropped the entry: the next request is a miss.' : `at ${formatDateTime(expiresAt)} (your clock)`}
       </p>
     </div>
   );

@@ -33,7 +33,7 @@ export function SentimentVerdict({ value }: { value: SentimentValue }) {
         <div className="relative h-3 rounded-full bg-gradient-to-r from-rose-400 via-slate-200 to-emerald-400" aria-hidden>
           <span className="absolute top-1/2 size-5 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-slate-900 shadow" style={{ left: `${position}%` }} />
         </div>
-        <div className="mt-1 flex justify-between text-xs text-slate-500">
+        <div className="mt-1 flex justify-between text-sm text-slate-600">
           <span>−1 negative</span>
           <span>0 neutral</span>
           <span>+1 positive</span>
@@ -51,7 +51,7 @@ export function SentimentVerdict({ value }: { value: SentimentValue }) {
           </div>
         ))}
       </dl>
-      <p className="text-xs text-slate-500">Class scores: the share of the text VADER reads as positive, neutral or negative.</p>
+      <p className="text-sm text-slate-600">Class scores: the share of the text VADER reads as positive, neutral or negative.</p>
     </div>
   );
 }

@@ -39,7 +39,7 @@ export function PhaseFigures({ phase, testId }: { phase: PhaseSnapshot; testId?:
 function Figure({ label, value, testId, strong = false }: { label: string; value: string; testId?: string; strong?: boolean }) {
   return (
     <div className={`rounded-lg px-3 py-2 ${strong ? 'bg-indigo-50 ring-1 ring-indigo-200' : 'bg-slate-50'}`}>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-sm font-medium uppercase tracking-wide text-slate-600">{label}</dt>
       <dd className={`font-semibold tabular-nums ${strong ? 'text-xl text-indigo-800' : 'text-slate-900'}`} data-testid={testId}>
         {value}
       </dd>

@@ -66,7 +66,7 @@ export function RunPanel({ snapshot, onCancel }: { snapshot: SimulationSnapshot;
         <figure>
           <figcaption className="mb-2 text-sm font-semibold text-slate-800">Hit ratio after k requests (k across), measured against theory</figcaption>
           <HitRatioChart phases={cachedPhases} theory={theory} requests={requests} />
-          <p className="mt-1 text-xs text-slate-500">
+          <p className="mt-1 text-sm text-slate-600">
             Theory: a cache that never drops an entry misses each input once, so after k requests the hit ratio is 1 − E[distinct inputs]/k. Measured
             early points sit a little lower: requests that arrive while their key is still being computed are not hits.
           </p>
@@ -106,7 +106,7 @@ function PhaseProgress({ phase, colour, active, finished }: { phase: PhaseSnapsh
         <div className="h-full rounded-full transition-[width] duration-500" style={{ width: `${share * 100}%`, backgroundColor: colour }} />
       </div>
       {finished && phase.sent < phase.planned && (
-        <p className="mt-1 text-xs text-amber-800">
+        <p className="mt-1 text-sm text-amber-800">
           {formatCount(phase.planned - phase.sent)} requests were not sent: the users fell behind (more users, a lower rate or a shorter compute delay would keep up).
         </p>
       )}

@@ -233,7 +233,7 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
         {label}
       </label>
       {children(id)}
-      {hint && <p className="mt-0.5 text-xs text-slate-500">{hint}</p>}
+      {hint && <p className="mt-0.5 text-sm text-slate-600">{hint}</p>}
     </div>
   );
 }

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import useSWR from 'swr';
 import { STRATEGIES, type CacheStrategy } from '@/lib/cache/types';
-import { fetchData, sendJson } from './send-json';
+import { apiData, fetchData } from '../api/client';
+import { Breakable } from '../breakable';
 
 interface Setting {
   scenario: string;
@@ -27,15 +28,18 @@ function ScenarioStrategy({ id, title }: { id: string; title: string }) {
   const [note, setNote] = useState<string | null>(null);
   const choose = async (strategy: CacheStrategy) => {
     setNote(null);
-    const sent = await sendJson<Setting>(url, { method: 'PUT', body: JSON.stringify({ strategy }) });
-    if (sent.ok) await mutate(sent.data, { revalidate: false });
-    setNote(sent.ok ? 'Saved: the next request uses it.' : sent.message);
+    try {
+      await mutate(await apiData<Setting>(url, { method: 'PUT', json: { strategy } }), { revalidate: false });
+      setNote('Saved: the next request uses it.');
+    } catch (error) {
+      setNote((error as Error).message);
+    }
   };
   const selectId = `strategy-${id}`;
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
-      <label htmlFor={selectId} className="min-w-0 flex-1 break-all font-mono text-sm font-semibold text-slate-800">
-        {title}
+      <label htmlFor={selectId} className="min-w-0 flex-1 font-mono text-base font-semibold break-words text-slate-800">
+        <Breakable text={title} />
       </label>
       <select
         id={selectId}
@@ -52,7 +56,7 @@ function ScenarioStrategy({ id, title }: { id: string; title: string }) {
         ))}
       </select>
       {(note || error) && (
-        <p role="status" className="w-full text-xs text-slate-600">
+        <p role="status" className="w-full text-sm text-slate-600">
           {note ?? (error instanceof Error ? error.message : null)}
         </p>
       )}

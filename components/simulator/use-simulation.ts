@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import type { SimulationSnapshot } from '@/lib/simulator/types';
-import { fetchData, sendJson } from './send-json';
+import { ApiRequestError, apiData, fetchData } from '../api/client';
 
 /** Polls a run twice a second while it runs; finds the latest run again after a reload. */
 export function useSimulation() {
@@ -19,25 +19,27 @@ export function useSimulation() {
 
   const start = async (body: unknown) => {
     setProblem(null);
-    const sent = await sendJson<SimulationSnapshot>('/api/simulations', { method: 'POST', body: JSON.stringify(body) });
-    if (sent.ok) {
-      await mutate(`/api/simulations/${sent.data.id}`, sent.data, { revalidate: false });
-      setChosenId(sent.data.id);
-      return;
-    }
-    setProblem(sent.message);
-    // Someone else's run is going: show it, so it can be watched or cancelled.
-    if (sent.status === 409) {
-      setChosenId(null);
-      await latest.mutate();
+    try {
+      const started = await apiData<SimulationSnapshot>('/api/simulations', { method: 'POST', json: body });
+      await mutate(`/api/simulations/${started.id}`, started, { revalidate: false });
+      setChosenId(started.id);
+    } catch (error) {
+      setProblem((error as Error).message);
+      // Someone else's run is going: show it, so it can be watched or cancelled.
+      if (error instanceof ApiRequestError && error.status === 409) {
+        setChosenId(null);
+        await latest.mutate();
+      }
     }
   };
 
   const cancel = async () => {
     if (!id) return;
-    const sent = await sendJson<SimulationSnapshot>(`/api/simulations/${id}`, { method: 'DELETE' });
-    if (sent.ok) await run.mutate(sent.data, { revalidate: false });
-    else setProblem(sent.message);
+    try {
+      await run.mutate(await apiData<SimulationSnapshot>(`/api/simulations/${id}`, { method: 'DELETE' }), { revalidate: false });
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
   };
 
   return { snapshot: run.data ?? null, problem, start, cancel };

@@ -30,18 +30,18 @@ export function ForecastDays({ days, today }: { days: WeatherValue['days']; toda
           >
             <span className="whitespace-nowrap font-medium text-slate-900">
               {dayName.format(new Date(`${day.date}T00:00:00Z`))}
-              {day.date === today && <span className="ml-1.5 text-xs font-semibold text-indigo-700">today</span>}
-              {past && <span className="ml-1.5 text-xs font-semibold text-amber-800">past</span>}
+              {day.date === today && <span className="ml-1.5 text-sm font-semibold text-indigo-700">today</span>}
+              {past && <span className="ml-1.5 text-sm font-semibold text-amber-800">past</span>}
             </span>
             <span className="order-3 col-span-2 flex min-w-0 items-center gap-1.5 text-slate-700 sm:order-none sm:col-span-1">
-              <span className={`truncate rounded px-1.5 py-0.5 text-xs font-medium ${style}`}>{label}</span>
-              <span className="ml-auto whitespace-nowrap text-xs tabular-nums text-slate-500 sm:ml-2">
+              <span className={`truncate rounded px-1.5 py-0.5 text-sm font-medium ${style}`}>{label}</span>
+              <span className="ml-auto whitespace-nowrap text-sm tabular-nums text-slate-600 sm:ml-2">
                 {day.precipitationMm} mm · {day.windKph} km/h
               </span>
             </span>
             <span className="whitespace-nowrap text-right tabular-nums">
-              <span className="text-slate-500">{day.tempMinC.toFixed(1)}</span>
-              <span className="text-slate-400"> / </span>
+              <span className="text-slate-600">{day.tempMinC.toFixed(1)}</span>
+              <span className="text-slate-600"> / </span>
               <span className="font-semibold text-slate-900">{day.tempMaxC.toFixed(1)} °C</span>
             </span>
           </li>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '../env';
-import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
+import { BUCKET_BOUNDS_MS, bucketIndex, bucketSumField } from './histogram';
 import { statsKeys, strategyFields } from './keys';
 import type { CacheStatus, CacheStrategy, TrafficSource } from './types';
 
@@ -40,6 +40,8 @@ class StatusTally {
   private requests = 0;
   private latencyMs = 0;
   private readonly buckets = zeros();
+  /** Each bucket's latency sum: percentiles of few samples are then exact (see percentileFromBuckets). */
+  private readonly bucketMs = zeros();
   private computeN = 0;
   private computeMs = 0;
   private readonly computeBuckets = zeros();
@@ -49,9 +51,11 @@ class StatusTally {
   private secondCount = 0;
   private secondMs = 0;
   private readonly slotBuckets = zeros();
+  private readonly slotBucketMs = zeros();
   private readonly totals: string;
   private readonly histogram: string;
   private readonly bucketFields: string[];
+  private readonly bucketSumFields: string[];
 
   constructor(
     private readonly source: TrafficSource,
@@ -62,6 +66,7 @@ class StatusTally {
     this.totals = statsKeys.totals(source, scenario, prefix);
     this.histogram = statsKeys.histogram(source, scenario, prefix);
     this.bucketFields = BUCKET_BOUNDS_MS.map((_, index) => `${status}:${index}`);
+    this.bucketSumFields = this.bucketFields.map(bucketSumField);
   }
 
   add(counted: Counted, second: number, sink: TallySink) {
@@ -74,9 +79,11 @@ class StatusTally {
     this.requests += 1;
     this.latencyMs += counted.latencyMs;
     this.buckets[bucket]! += 1;
+    this.bucketMs[bucket]! += counted.latencyMs;
     this.secondCount += 1;
     this.secondMs += counted.latencyMs;
     this.slotBuckets[bucket]! += 1;
+    this.slotBucketMs[bucket]! += counted.latencyMs;
     const computed = counted.computeMs > 0;
     if (computed) {
       this.computeN += 1;
@@ -103,6 +110,7 @@ class StatusTally {
       sink.add('sums', totals, `${status}_ms`, this.latencyMs);
     }
     drain(this.buckets, (index, count) => sink.add('counts', histogram, this.bucketFields[index]!, count));
+    drain(this.bucketMs, (index, ms) => sink.add('sums', histogram, this.bucketSumFields[index]!, ms));
     if (this.computeN > 0) {
       sink.add('counts', totals, 'compute_n', this.computeN);
       sink.add('sums', totals, 'compute_ms', this.computeMs);
@@ -130,13 +138,14 @@ class StatusTally {
     sink.add('sums', series, `${second}:${status}:ms`, this.secondMs);
     const slot = second - (second % PERCENTILE_SLOT_SECONDS);
     drain(this.slotBuckets, (index, count) => sink.add('counts', series, `${slot}:${status}:b${index}`, count));
+    drain(this.slotBucketMs, (index, ms) => sink.add('sums', series, bucketSumField(`${slot}:${status}:b${index}`), ms));
     sink.expire(series, env.METRICS_RETENTION_SECONDS);
     this.secondCount = 0;
     this.secondMs = 0;
   }
 }
 
-/** Hands each non-zero count to `write` and zeroes it. */
+/** Hands each non-zero count (or sum) to `write` and zeroes it. */
 function drain(counts: number[], write: (index: number, count: number) => void) {
   for (let index = 0; index < counts.length; index += 1) {
     const count = counts[index]!;

@@ -3,6 +3,14 @@ import { z } from 'zod';
 import { env } from '../env';
 import { HOUR_MS, simulateWork, type Scenario } from './scenario';
 
+/** The input rules, also shown on the page before anything is sent (the form checks them as you type). */
+export const USERNAME_RULES = {
+  maxLength: 64,
+  /** Source of a `u` RegExp: letters of any alphabet, digits, "_", "-" and "." (so no spaces, no emoji). */
+  pattern: '^[\\p{L}\\p{N}_.-]+$',
+  allowed: 'letters of any alphabet, digits, "_", "-" and "."',
+} as const;
+
 /**
  * NFKC-normalised, trimmed and lower-cased before it is checked and keyed, so "Alice", " alice ",
  * full-width "Ａｌｉｃｅ" share one entry, and "é" typed as "e" + a combining accent is the "é" it shows.
@@ -13,8 +21,8 @@ export const usernameInput = z.strictObject({
     .normalize('NFKC')
     .trim()
     .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters')
-    .regex(/^[\p{L}\p{N}_.-]+$/u, 'may contain only letters, digits, "_", "-" and "."')
+    .max(USERNAME_RULES.maxLength, `must be at most ${USERNAME_RULES.maxLength} characters`)
+    .regex(new RegExp(USERNAME_RULES.pattern, 'u'), `may contain only ${USERNAME_RULES.allowed}`)
     .transform((name) => name.toLowerCase()),
 });
 

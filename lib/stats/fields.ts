@@ -1,5 +1,5 @@
 import 'server-only';
-import { BUCKET_BOUNDS_MS } from '../cache/histogram';
+import { BUCKET_BOUNDS_MS, bucketSumField } from '../cache/histogram';
 
 /** A metric hash with its values parsed; missing fields read as 0. */
 export type Fields = Record<string, number>;
@@ -25,6 +25,11 @@ export const field = (fields: Fields, name: string): number => fields[name] ?? 0
 /** Bucket counts of one status from a histogram hash (fields `<status>:<bucketIndex>`). */
 export function bucketCounts(histogram: Fields, status: string): number[] {
   return BUCKET_BOUNDS_MS.map((_, index) => field(histogram, `${status}:${index}`));
+}
+
+/** The latency sum of each bucket (fields `<status>:<bucketIndex>:ms`), for exact percentiles of few samples. */
+export function bucketSums(histogram: Fields, status: string): number[] {
+  return BUCKET_BOUNDS_MS.map((_, index) => field(histogram, bucketSumField(`${status}:${index}`)));
 }
 
 export const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;

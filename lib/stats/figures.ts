@@ -3,7 +3,7 @@ import { percentileFromBuckets } from '../cache/histogram';
 import { strategyFields } from '../cache/keys';
 import { hitRatio, STATUSES, STRATEGIES, type CacheStatus } from '../cache/types';
 import type { LatencyFigures, Percentiles, ScenarioFigures, StrategyFigures } from '../dashboard-types';
-import { bucketCounts, field, roundMs, sumFields, type Fields } from './fields';
+import { bucketCounts, bucketSums, field, roundMs, sumFields, type Fields } from './fields';
 
 export { hitRatio };
 
@@ -11,17 +11,18 @@ export function statusCounts(fields: Fields, prefix = ''): Record<CacheStatus, n
   return Object.fromEntries(STATUSES.map((status) => [status, Math.max(0, field(fields, `${prefix}${status}`))])) as Record<CacheStatus, number>;
 }
 
-export function percentiles(counts: readonly number[]): Percentiles | null {
-  const p50 = percentileFromBuckets(counts, 0.5);
-  const p95 = percentileFromBuckets(counts, 0.95);
-  const p99 = percentileFromBuckets(counts, 0.99);
+/** `sums`: each bucket's latency sum, when recorded (see percentileFromBuckets). */
+export function percentiles(counts: readonly number[], sums?: readonly number[]): Percentiles | null {
+  const p50 = percentileFromBuckets(counts, 0.5, sums);
+  const p95 = percentileFromBuckets(counts, 0.95, sums);
+  const p99 = percentileFromBuckets(counts, 0.99, sums);
   if (p50 === null || p95 === null || p99 === null) return null;
   return { p50: roundMs(p50), p95: roundMs(p95), p99: roundMs(p99) };
 }
 
 function latency(totals: Fields, histogram: Fields, status: 'hit' | 'miss'): LatencyFigures {
   const count = field(totals, `${status}_n`);
-  const spread = percentiles(bucketCounts(histogram, status));
+  const spread = percentiles(bucketCounts(histogram, status), bucketSums(histogram, status));
   return {
     count,
     meanMs: count > 0 ? roundMs(field(totals, `${status}_ms`) / count) : null,

@@ -9,26 +9,37 @@ import type { WindowPlan } from './window';
 
 type Measured = 'hit' | 'miss';
 
+/** Bucket counts and each bucket's latency sum, for one status. */
+interface Buckets {
+  counts: number[];
+  sums: number[];
+}
+
 /** The per-minute series hashes of a window, regrouped: counts per second, latency buckets per 5-second slot. */
 export interface Series {
   perSecond: Map<number, Record<CacheStatus, number>>;
-  perSlot: Map<number, Record<Measured, number[]>>;
+  perSlot: Map<number, Record<Measured, Buckets>>;
 }
 
 const zeroCounts = () => Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CacheStatus, number>;
-const zeroBuckets = () => BUCKET_BOUNDS_MS.map(() => 0);
+const zeroBuckets = (): Buckets => ({ counts: BUCKET_BOUNDS_MS.map(() => 0), sums: BUCKET_BOUNDS_MS.map(() => 0) });
 const isStatus = (text: string | undefined): text is CacheStatus => (STATUSES as readonly string[]).includes(text ?? '');
 
-/** Fields `<second>:<status>` are counts, `<slot>:<status>:b<bucket>` histogram slots; latency sums are not charted. */
+/**
+ * Fields `<second>:<status>` are counts, `<slot>:<status>:b<bucket>` histogram slots and
+ * `<slot>:<status>:b<bucket>:ms` their latency sums; per-second latency sums are not charted.
+ */
 export function parseSeries(hashes: readonly Fields[]): Series {
   const series: Series = { perSecond: new Map(), perSlot: new Map() };
   for (const hash of hashes) {
     for (const [name, value] of Object.entries(hash)) {
-      const [time, status, extra] = name.split(':');
+      const [time, status, extra, unit] = name.split(':');
       const at = Number(time);
       if (!isStatus(status) || !Number.isInteger(at)) continue;
       if (extra === undefined) addCount(series, at, status, value);
-      else if (extra.startsWith('b') && (status === 'hit' || status === 'miss')) addBucket(series, at, status, Number(extra.slice(1)), value);
+      else if (extra.startsWith('b') && (status === 'hit' || status === 'miss') && (unit === undefined || unit === 'ms')) {
+        addBucket(series, at, status, Number(extra.slice(1)), unit === 'ms' ? 'sums' : 'counts', value);
+      }
     }
   }
   return series;
@@ -40,11 +51,11 @@ function addCount(series: Series, second: number, status: CacheStatus, count: nu
   counts[status] += count;
 }
 
-function addBucket(series: Series, slot: number, status: Measured, bucket: number, count: number) {
+function addBucket(series: Series, slot: number, status: Measured, bucket: number, part: keyof Buckets, value: number) {
   if (!Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKET_BOUNDS_MS.length) return;
   let slots = series.perSlot.get(slot);
   if (!slots) series.perSlot.set(slot, (slots = { hit: zeroBuckets(), miss: zeroBuckets() }));
-  slots[status][bucket] = (slots[status][bucket] ?? 0) + count;
+  slots[status][part][bucket] = (slots[status][part][bucket] ?? 0) + value;
 }
 
 /** Requests per second by status, and near-cache invalidations per second, averaged over each bin. */
@@ -68,7 +79,7 @@ export function throughput(series: Series, plan: WindowPlan, invalidationHashes:
 export function percentileSeries(series: Series, plan: WindowPlan): PercentilePoint[] {
   return plan.percentileBins.map((start) => {
     const merged = mergeSlots(series, start, start + plan.percentileStep);
-    return { t: start, hit: percentiles(merged.hit), miss: percentiles(merged.miss) };
+    return { t: start, hit: percentiles(merged.hit.counts, merged.hit.sums), miss: percentiles(merged.miss.counts, merged.miss.sums) };
   });
 }
 
@@ -79,17 +90,19 @@ export function windowHistogram(series: Series, plan: WindowPlan): HistogramBar[
   return BUCKET_BOUNDS_MS.map((bound, index) => ({
     label: bucketLabel(index),
     upperMs: Number.isFinite(bound) ? bound : null,
-    hit: merged.hit[index] ?? 0,
-    miss: merged.miss[index] ?? 0,
+    hit: merged.hit.counts[index] ?? 0,
+    miss: merged.miss.counts[index] ?? 0,
   }));
 }
 
-function mergeSlots(series: Series, start: number, end: number): Record<Measured, number[]> {
+function mergeSlots(series: Series, start: number, end: number): Record<Measured, Buckets> {
   const merged = { hit: zeroBuckets(), miss: zeroBuckets() };
   for (let slot = start; slot < end; slot += PERCENTILE_SLOT_SECONDS) {
     const found = series.perSlot.get(slot);
     if (!found) continue;
-    for (const status of ['hit', 'miss'] as const) found[status].forEach((count, index) => (merged[status][index] = (merged[status][index] ?? 0) + count));
+    for (const status of ['hit', 'miss'] as const) {
+      for (const part of ['counts', 'sums'] as const) found[status][part].forEach((value, index) => (merged[status][part][index] = (merged[status][part][index] ?? 0) + value));
+    }
   }
   return merged;
 }

@@ -77,6 +77,10 @@ describe('GET /api/stats after a known sequence of username requests', () => {
     const { BUCKET_BOUNDS_MS } = await import('@/lib/cache/histogram');
     expect(figures?.latency.miss.p99Ms).toBeLessThanOrEqual(BUCKET_BOUNDS_MS[bucketIndex] ?? Infinity);
     expect(figures?.latency.miss.p99Ms).toBeGreaterThan(BUCKET_BOUNDS_MS[bucketIndex - 1] ?? 0);
+    // One sample: every percentile is that sample, exactly (the bucket's latency sum is recorded with it).
+    const miss = figures?.latency.miss;
+    expect(miss?.p50Ms).toBeCloseTo(miss?.meanMs ?? NaN, 2);
+    expect(miss?.p99Ms).toBeCloseTo(miss?.meanMs ?? NaN, 2);
   });
 
   it('adds the scenario into the total, and the window series into per-second rates', async () => {
@@ -92,6 +96,9 @@ describe('GET /api/stats after a known sequence of username requests', () => {
     const withHits = latest?.percentiles.filter((point) => point.hit !== null) ?? [];
     expect(withHits.length).toBeGreaterThanOrEqual(1);
     expect(withHits[0]?.hit?.p50).toBeLessThan(withHits.find((point) => point.miss)?.miss?.p50 ?? 0);
+    // The window's one miss: its percentiles in the series are exact too.
+    const missPoint = latest?.percentiles.find((point) => point.miss)?.miss;
+    expect(missPoint?.p99).toBeCloseTo(latest?.total.latency.miss.meanMs ?? NaN, 2);
   });
 
   it('filters by traffic source', async () => {

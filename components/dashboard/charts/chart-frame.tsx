@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { FiguresTable, type ChartTable } from '../../figures-table';
 import { Panel } from '../panel';
 
 interface Props {
@@ -12,10 +13,18 @@ interface Props {
   legend?: ReactNode;
   children: ReactNode;
   testId: string;
+  /** The chart's figures as a table: the text alternative for screen readers and for checking a number. */
+  table: ChartTable;
+}
+
+
+/** Rows of a time series for its table: only bins with something in them, newest first, at most `limit`. */
+export function recentRows<T>(points: readonly T[], hasData: (point: T) => boolean, toRow: (point: T) => string[], limit = 20): string[][] {
+  return points.filter(hasData).slice(-limit).reverse().map(toRow);
 }
 
 /** A chart panel with a fixed height, so the page does not jump as data arrives, and an honest empty state. */
-export function ChartFrame({ title, subtitle, empty, emptyText, actions, legend, children, testId }: Props) {
+export function ChartFrame({ title, subtitle, empty, emptyText, actions, legend, children, testId, table }: Props) {
   return (
     <Panel title={title} subtitle={subtitle} actions={actions} testId={testId}>
       <div className="relative h-64 lg:h-72" data-empty={empty}>
@@ -34,6 +43,7 @@ export function ChartFrame({ title, subtitle, empty, emptyText, actions, legend,
         )}
       </div>
       {legend && <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">{legend}</div>}
+      <FiguresTable title={title} table={table} />
     </Panel>
   );
 }

@@ -40,6 +40,10 @@ const bucketTooltip = (label: unknown) => (String(label).startsWith('>') ? Strin
 export const HistogramChart = memo(function HistogramChart({ stats, windowLabel }: { stats: StatsResponse; windowLabel: string }) {
   const data = useMemo(() => shares(stats.histogram), [stats.histogram]);
   const empty = data.every((row) => row.hitCount === 0 && row.missCount === 0);
+  const table = {
+    head: ['Latency up to', 'Hits', 'Misses'],
+    rows: data.filter((row) => row.hitCount > 0 || row.missCount > 0).map((row) => [row.label, `${formatCount(row.hitCount)} (${row.hit.toFixed(1)} %)`, `${formatCount(row.missCount)} (${row.miss.toFixed(1)} %)`]),
+  };
   return (
     <ChartFrame
       testId="chart-histogram"
@@ -47,6 +51,7 @@ export const HistogramChart = memo(function HistogramChart({ stats, windowLabel 
       subtitle={`Share of hits and of misses per latency bucket (log-scale buckets, upper bounds), last ${windowLabel}.`}
       empty={empty}
       emptyText={`No hits or misses in the last ${windowLabel}.`}
+      table={table}
       legend={
         <>
           <LegendItem color={STATUS_COLORS.hit} label="Hits" />
@@ -56,8 +61,8 @@ export const HistogramChart = memo(function HistogramChart({ stats, windowLabel 
     >
       <BarChart responsive style={CHART_STYLE} data={data} margin={CHART_MARGIN} barGap={1} barCategoryGap="12%">
         <CartesianGrid stroke={GRID} vertical={false} />
-        {/* Every third bucket is a decade (50 µs, 500 µs, 5 ms…): label those, large; the tooltip names each bar. */}
-        <XAxis dataKey="label" tick={TICK} interval={2} />
+        {/* Labels as large as a projector needs; recharts drops those that would collide on a phone. The tooltip names each bar. */}
+        <XAxis dataKey="label" tick={TICK} interval="preserveStartEnd" minTickGap={12} />
         <YAxis domain={PERCENT_DOMAIN} ticks={PERCENT_TICKS} tickFormatter={percentTick} tick={TICK} width={64} />
         <Tooltip formatter={shareTooltip} labelFormatter={bucketTooltip} />
         <Bar dataKey="hit" name="Hits" fill={STATUS_COLORS.hit} isAnimationActive={false} radius={BAR_RADIUS} />

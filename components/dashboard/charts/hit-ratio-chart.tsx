@@ -5,8 +5,8 @@ import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } fr
 import type { StatsResponse, StatsWindow, ThroughputPoint } from '@/lib/dashboard-types';
 import { formatPercent } from '@/lib/format';
 import { STATUS_COLORS } from '../status-colors';
-import { binLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
-import { ChartFrame, LegendItem } from './chart-frame';
+import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
+import { ChartFrame, LegendItem, recentRows } from './chart-frame';
 
 interface RatioPoint {
   x: number;
@@ -38,6 +38,11 @@ export const HitRatioChart = memo(function HitRatioChart({ stats, windowLabel }:
   const xTicks = useMemo(() => timeTicks(seconds), [seconds]);
   const label = useMemo(() => binLabel(step), [step]);
   const empty = data.every((point) => point.bin === null);
+  const percent = (value: number | null) => formatPercent(value === null ? null : value / 100);
+  const table = {
+    head: ['When', 'Hit ratio in the bin', 'Since the window began'],
+    rows: recentRows(data, (point) => point.bin !== null, (point) => [agoLabel(point.x), percent(point.bin), percent(point.running)]),
+  };
   return (
     <ChartFrame
       testId="chart-hit-ratio"
@@ -45,6 +50,7 @@ export const HitRatioChart = memo(function HitRatioChart({ stats, windowLabel }:
       subtitle={`(hits + near hits + stale) ÷ lookups, last ${windowLabel}: each dot one ${step}-second bin, the line since the window began.`}
       empty={empty}
       emptyText={`No lookups in the last ${windowLabel}: no ratio to draw.`}
+      table={table}
       legend={
         <>
           <LegendItem color={RUNNING} label="Since the window began" />

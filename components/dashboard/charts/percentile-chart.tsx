@@ -5,8 +5,8 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Percentiles, StatsResponse } from '@/lib/dashboard-types';
 import { Segmented } from '../segmented';
 import { STATUS_COLORS } from '../status-colors';
-import { binLabel, CHART_MARGIN, CHART_STYLE, GRID, LATENCY_DOMAIN, LATENCY_TICKS, latencyTick, latencyValue, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
-import { ChartFrame, LegendItem } from './chart-frame';
+import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, LATENCY_DOMAIN, LATENCY_TICKS, latencyTick, latencyValue, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
+import { ChartFrame, LegendItem, recentRows } from './chart-frame';
 
 const PERCENTILES = [
   { value: 'p50', label: 'p50' },
@@ -29,6 +29,10 @@ export const PercentileChart = memo(function PercentileChart({ stats, windowLabe
   const xTicks = useMemo(() => timeTicks(seconds), [seconds]);
   const label = useMemo(() => binLabel(percentileStep), [percentileStep]);
   const empty = data.every((point) => point.hit === null && point.miss === null);
+  const table = {
+    head: ['When', `Hits ${which}`, `Misses ${which}`],
+    rows: recentRows(data, (point) => point.hit !== null || point.miss !== null, (point) => [agoLabel(point.x), latencyValue(point.hit), latencyValue(point.miss)]),
+  };
   return (
     <ChartFrame
       testId="chart-percentiles"
@@ -36,6 +40,7 @@ export const PercentileChart = memo(function PercentileChart({ stats, windowLabe
       subtitle={`${which} of each ${percentileStep}-second bin, last ${windowLabel} (log scale).`}
       empty={empty}
       emptyText={`No hits or misses in the last ${windowLabel}.`}
+      table={table}
       actions={<Segmented label="Percentile" options={PERCENTILES} value={which} onChange={setWhich} />}
       legend={
         <>

@@ -6,8 +6,8 @@ import { STATUSES, type CacheStatus } from '@/lib/cache/types';
 import type { StatsResponse } from '@/lib/dashboard-types';
 import { formatRate } from '@/lib/format';
 import { STATUS_COLORS, STATUS_LABELS } from '../status-colors';
-import { binLabel, CHART_MARGIN, CHART_STYLE, GRID, niceTicks, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
-import { ChartFrame, LegendItem } from './chart-frame';
+import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, niceTicks, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
+import { ChartFrame, LegendItem, recentRows } from './chart-frame';
 
 type Row = { x: number; invalidations: number } & Record<CacheStatus, number>;
 
@@ -33,6 +33,14 @@ export const ThroughputChart = memo(function ThroughputChart({ stats, windowLabe
   const label = useMemo(() => binLabel(step), [step]);
   const empty = peak === 0;
   const shown = STATUSES.filter((status) => status === 'hit' || status === 'miss' || rows.some((row) => row[status] > 0));
+  const table = {
+    head: ['When', ...shown.map((status) => `${STATUS_LABELS[status]} (req/s)`), ...(invalidated ? ['L1 invalidations (/s)'] : [])],
+    rows: recentRows(
+      rows,
+      (row) => total(row) > 0 || row.invalidations > 0,
+      (row) => [agoLabel(row.x), ...shown.map((status) => formatRate(row[status])), ...(invalidated ? [formatRate(row.invalidations)] : [])],
+    ),
+  };
   return (
     <ChartFrame
       testId="chart-throughput"
@@ -44,6 +52,7 @@ export const ThroughputChart = memo(function ThroughputChart({ stats, windowLabe
         ...shown.map((status) => <LegendItem key={status} color={STATUS_COLORS[status]} label={STATUS_LABELS[status]} />),
         ...(invalidated ? [<LegendItem key="invalidations" color={INVALIDATIONS_COLOR} label="L1 invalidations received" shape="dashed" />] : []),
       ]}
+      table={table}
     >
       <ComposedChart responsive style={CHART_STYLE} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID} vertical={false} />
