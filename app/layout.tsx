@@ -20,7 +20,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         <header className="bg-slate-900">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          {/* Content width below 1400 px (the nav then takes a row of its own); from 1400 px one full-width row holds it all. */}
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 min-[1400px]:max-w-none">
             <Link href="/" className="flex items-center gap-2 text-lg font-bold text-white">
               <span className="grid size-7 place-items-center rounded-md bg-rose-500 text-sm font-black" aria-hidden>
                 C

@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { siteLinks, type NavLink } from './nav-links';
 
-/** The main navigation: one row from tablet width up; on a phone, a menu button (one row instead of three). `scenarios`: the registry's scenario pages, passed by the (server) layout. */
+/** The main navigation: a row of its own under the logo from tablet width up (beside it from 1400 px); on a phone, a menu button (one row instead of three). `scenarios`: the registry's scenario pages, passed by the (server) layout. */
 export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
@@ -27,7 +27,7 @@ export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
         <span aria-hidden className="text-lg leading-none">{open ? '×' : '☰'}</span>
         Menu
       </button>
-      <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} w-full basis-full flex-col gap-1 pb-1 sm:flex sm:w-auto sm:basis-auto sm:flex-row sm:flex-wrap sm:pb-0`}>
+      <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} order-last w-full basis-full flex-col gap-1 pb-1 sm:-mx-3 sm:flex sm:flex-row sm:flex-wrap sm:gap-0.5 sm:pb-0 min-[1400px]:order-none min-[1400px]:mx-0 min-[1400px]:w-auto min-[1400px]:basis-auto`}>
         {siteLinks(scenarios).map((link) => {
           const active = isActive(link.href, pathname);
           return (
