@@ -27,7 +27,7 @@ export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
         <span aria-hidden className="text-lg leading-none">{open ? '×' : '☰'}</span>
         Menu
       </button>
-      <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} order-last w-full basis-full flex-col gap-1 pb-1 sm:-mx-3 sm:flex sm:flex-row sm:flex-wrap sm:gap-0.5 sm:pb-0 min-[1400px]:order-none min-[1400px]:mx-0 min-[1400px]:w-auto min-[1400px]:basis-auto`}>
+      <nav id="main-nav" aria-label="Main" className={`${open ? 'flex' : 'hidden'} order-last w-full basis-full flex-col gap-1 pb-1 sm:-mx-3 sm:flex sm:flex-row sm:flex-wrap sm:gap-0.5 sm:pb-0 min-[1400px]:order-none min-[1400px]:mx-0 min-[1400px]:w-auto min-[1400px]:basis-auto presenter:min-[1400px]:order-last presenter:min-[1400px]:-mx-3 presenter:min-[1400px]:w-full presenter:min-[1400px]:basis-full`}>
         {siteLinks(scenarios).map((link) => {
           const active = isActive(link.href, pathname);
           return (
@@ -35,7 +35,7 @@ export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
               key={link.href}
               href={link.href}
               aria-current={active ? 'page' : undefined}
-              className={`whitespace-nowrap rounded-lg px-3 py-2 text-base font-medium sm:py-1.5 ${active ? 'bg-white/15 text-white' : 'text-slate-200 hover:bg-white/10 hover:text-white'}`}
+              className={`whitespace-nowrap rounded-lg px-3 py-2 text-base font-medium sm:px-2.5 sm:py-1.5 ${active ? 'bg-white/15 text-white' : 'text-slate-200 hover:bg-white/10 hover:text-white'}`}
             >
               {link.label}
             </Link>
