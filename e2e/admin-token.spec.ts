@@ -136,7 +136,9 @@ test('dashboard key invalidate and scenario flush: one prompt, then both work', 
   await expect(row).toBeVisible();
   await row.getByRole('button', { name: /Invalidate/ }).click();
   await giveToken(page);
-  await expect(browser.getByText(`Invalidated`)).toBeVisible();
+  // The status line says so; the row itself says why it went (key life) until it leaves the list.
+  await expect(browser.getByRole('status').filter({ hasText: /^Invalidated / })).toBeVisible();
+  await expect(row.getByTestId('gone-reason')).toHaveText('invalidated');
 
   await browser.getByLabel('Scenario of the keys listed').selectOption('username');
   await browser.getByRole('button', { name: 'Flush username keys' }).click();
