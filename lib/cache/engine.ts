@@ -4,7 +4,8 @@ import { env } from '../env';
 import { keyLifeRecorder } from '../keylife/recorder';
 import { RedisUnavailableError, unlinkKeys, withRedis, type RedisClient } from '../redis';
 import { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope';
-import { cacheKey, lockKey, strategyFields } from './keys';
+import { ERROR_FIELD, strategyFields } from './fields';
+import { cacheKey, lockKey } from './keys';
 import type { NearCache } from './near/near-cache';
 import { processNearCache } from './near/process';
 import { readEntry, readTracked, type EntryRead } from './read';
@@ -359,7 +360,7 @@ export class CacheEngine {
     const refresh = this.computeAndStore(call, strategy, true).then(
       ({ computeMs }) => metricsRecorder().observeRefresh({ source: source(call.options), scenario, strategy, computeMs }),
       (error: unknown) => {
-        metricsRecorder().adjust(source(call.options), scenario, 'error', 1);
+        metricsRecorder().adjust(source(call.options), scenario, ERROR_FIELD, 1);
         console.warn(`[cachelab] background refresh of ${call.key} failed:`, error);
       },
     );
@@ -432,7 +433,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function countFailure(options: CachedOptions<unknown>, status: CacheStatus, strategy: CacheStrategy) {
   const recorder = metricsRecorder();
   recorder.adjust(source(options), options.scenario, status, 1);
-  recorder.adjust(source(options), options.scenario, 'error', 1);
+  recorder.adjust(source(options), options.scenario, ERROR_FIELD, 1);
   recorder.adjust(source(options), options.scenario, strategyFields(strategy).requests, 1);
 }
 
@@ -480,7 +481,7 @@ function noteStored(call: Call<unknown>, computeMs: number, expiresAt: number) {
 
 /** A value under the key that is not ours: it is recomputed and overwritten, and counted as an error. */
 function noteCorruptValue(options: CachedOptions<unknown>) {
-  metricsRecorder().adjust(source(options), options.scenario, 'error', 1);
+  metricsRecorder().adjust(source(options), options.scenario, ERROR_FIELD, 1);
 }
 
 const source = (options: CachedOptions<unknown>): TrafficSource => options.source ?? 'live';

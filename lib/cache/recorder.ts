@@ -4,8 +4,9 @@ import { env } from '../env';
 import { keyLifeRecorder } from '../keylife/recorder';
 import { RedisUnavailableError, withRedis, type RedisClient } from '../redis';
 import { recordProblem, resolveProblem } from '../redis-problems';
+import { REFRESHES_FIELD, invalidationField, isSampleCountField, latencySumField, sampleCountField, strategyFields } from './fields';
 import { bucketIndex } from './histogram';
-import { clusterLayout, hashTagOf, statsKeys, strategyFields } from './keys';
+import { clusterLayout, hashTagOf, statsKeys } from './keys';
 import { applyBatchCommand } from './scripts';
 import { COMPUTE_FIELDS, HISTOGRAM_TTL_SECONDS, Tallies, type Counted, type TallySink } from './tally';
 import type { CacheStrategy, TrafficSource } from './types';
@@ -99,9 +100,9 @@ export class MetricsRecorder {
   /** Background refreshes count as computations (of their strategy) but not as requests. */
   observeRefresh({ source, scenario, strategy, computeMs }: Refresh): void {
     const totals = statsKeys.totals(source, scenario, this.prefix);
-    this.add('counts', totals, 'compute_n', 1);
-    this.add('sums', totals, 'compute_ms', computeMs);
-    this.add('counts', totals, 'refreshes', 1);
+    this.add('counts', totals, sampleCountField('compute'), 1);
+    this.add('sums', totals, latencySumField('compute'), computeMs);
+    this.add('counts', totals, REFRESHES_FIELD, 1);
     const histogram = statsKeys.histogram(source, scenario, this.prefix);
     this.add('counts', histogram, COMPUTE_FIELDS[bucketIndex(computeMs)]!, 1);
     this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
@@ -113,7 +114,7 @@ export class MetricsRecorder {
   countInvalidation(at: number): void {
     const second = Math.floor(at / 1000);
     const key = statsKeys.nearInvalidations(Math.floor(second / 60), this.prefix);
-    this.add('counts', key, String(second), 1);
+    this.add('counts', key, invalidationField(second), 1);
     this.pending.expiries.set(key, env.METRICS_RETENTION_SECONDS);
     this.schedule();
   }
@@ -209,7 +210,7 @@ function addTo(pending: Pending, kind: 'counts' | 'sums', key: string, field: st
 function* totalsCounts(pending: Pending): Generator<[string, string, number]> {
   for (const [key, fields] of pending.counts) {
     if (!key.includes(':totals:')) continue;
-    for (const [field, delta] of fields) if (!field.endsWith('_n')) yield [key, field, delta];
+    for (const [field, delta] of fields) if (!isSampleCountField(field)) yield [key, field, delta];
   }
 }
 
