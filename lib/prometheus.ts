@@ -1,5 +1,6 @@
 import 'server-only';
 import { Counter, Registry, type Histogram } from 'prom-client';
+import { ERROR_FIELD, latencySumField } from './cache/fields';
 import { BUCKET_BOUNDS_MS } from './cache/histogram';
 import { SOURCES, STATUSES } from './cache/types';
 import { withRedis } from './redis';
@@ -67,10 +68,10 @@ export async function prometheusMetrics(): Promise<{ contentType: string; body: 
   for (const [scenario, { totals, histogram }] of byScenario) {
     for (const result of STATUSES) {
       requests.inc({ scenario, result }, Math.max(0, field(totals, result)));
-      lookups.push(histogramSeries({ scenario, result }, histogram, result, totals, `${result}_ms`));
+      lookups.push(histogramSeries({ scenario, result }, histogram, result, totals, latencySumField(result)));
     }
-    errors.inc({ scenario }, Math.max(0, field(totals, 'error')));
-    computes.push(histogramSeries({ scenario }, histogram, 'compute', totals, 'compute_ms'));
+    errors.inc({ scenario }, Math.max(0, field(totals, ERROR_FIELD)));
+    computes.push(histogramSeries({ scenario }, histogram, 'compute', totals, latencySumField('compute')));
   }
   register(registry, new RedisHeldHistogram('cachelab_cache_lookup_duration_seconds', 'Time to answer a request through the cache, by scenario and result.', lookups));
   register(registry, new RedisHeldHistogram('cachelab_compute_duration_seconds', 'Time the expensive work took when it ran (misses and bypasses).', computes));

@@ -58,6 +58,3 @@ function clampToObserved(estimate: number, counts: readonly number[], sums: read
   const high = occupied[occupied.length - 1] ?? estimate;
   return Math.min(Math.max(estimate, low), high);
 }
-
-/** The field holding the latency sum of a histogram bucket field (`hit:4` → `hit:4:ms`). */
-export const bucketSumField = (bucketField: string) => `${bucketField}:ms`;

@@ -1,4 +1,6 @@
-export { CacheEngine, cached, invalidate, invalidateMany, type CachedOptions, type CachedResult, type RedisRunner } from './engine';
+export { cached, invalidate, invalidateMany } from './api';
+export { CacheEngine } from './engine';
+export type { CachedOptions, CachedResult, RedisRunner } from './options';
 export { flushMetrics } from './recorder';
 export {
   DEFAULT_STRATEGY,

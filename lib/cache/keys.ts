@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '../env';
-import type { CacheStrategy, TrafficSource } from './types';
+import type { TrafficSource } from './types';
 
 /**
  * Metric keys live under `<prefix>_stats:` so they share the prefix (one namespace to
@@ -65,11 +65,6 @@ export function lockKey(readableKey: string, prefix = env.CACHE_PREFIX): string 
 
 /** Hash of each scenario's cache strategy (field = scenario id); every process keeps a copy (strategy-setting.ts). */
 export const strategyConfigKey = (prefix = env.CACHE_PREFIX) => `${prefix}${CONFIG}strategy`;
-
-/** Fields of the totals hash that count requests and computations per strategy. */
-export function strategyFields(strategy: CacheStrategy) {
-  return { requests: `strategy:${strategy}:requests`, computations: `strategy:${strategy}:computations` };
-}
 
 /** The slot group of the recent-requests stream (in cluster mode its metric batches go apart). */
 const EVENTS_GROUP = 'events';

@@ -2,19 +2,19 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { env } from '../env';
 import { keyLifeRecorder } from '../keylife/recorder';
-import { RedisUnavailableError, withRedis, type RedisClient } from '../redis';
+import { RedisUnavailableError, withRedis } from '../redis';
 import { recordProblem, resolveProblem } from '../redis-problems';
+import { applyBatch, type Batch } from './apply-batch';
+import { EVENTS_KEPT, type Observation } from './event';
+import { REFRESHES_FIELD, invalidationField, latencySumField, sampleCountField, strategyFields } from './fields';
 import { bucketIndex } from './histogram';
-import { clusterLayout, hashTagOf, statsKeys, strategyFields } from './keys';
-import { applyBatchCommand } from './scripts';
-import { COMPUTE_FIELDS, HISTOGRAM_TTL_SECONDS, Tallies, type Counted, type TallySink } from './tally';
+import { statsKeys } from './keys';
+import { addTo, emptyPending, isEmptyPending, totalsCounts } from './pending';
+import { splitBySlotGroup } from './slot-groups';
+import { COMPUTE_FIELDS, HISTOGRAM_TTL_SECONDS, Tallies, type TallySink } from './tally';
 import type { CacheStrategy, TrafficSource } from './types';
 
 export { PERCENTILE_SLOT_SECONDS } from './tally';
-
-export interface Observation extends Counted {
-  key: string;
-}
 
 /** A computation no request waited for: a stale-while-revalidate refresh in the background. */
 export interface Refresh {
@@ -24,40 +24,11 @@ export interface Refresh {
   computeMs: number;
 }
 
-export const EVENTS_KEPT = 100;
 const FLUSH_EVERY_MS = 250;
 /** Flush early once this many distinct fields are pending, so a burst never piles up in memory. */
 const FLUSH_AT_FIELDS = 2000;
-/** How long Redis remembers an applied batch id: far longer than any retry waits. */
-const APPLIED_IDS_TTL_SECONDS = 3600;
 /** Batches in doubt kept for a resend; beyond that the oldest are dropped (with a warning). */
 const MAX_IN_DOUBT = 1000;
-
-type Deltas = Map<string, Map<string, number>>;
-
-interface Pending {
-  counts: Deltas;
-  sums: Deltas;
-  expiries: Map<string, number>;
-  events: Observation[];
-  fields: number;
-}
-
-/**
- * A sealed batch: its id makes a resend harmless, `mayHaveLanded` says whether one is needed.
- * It writes the keys of one slot group only (`group`: their hash tag in a cluster, '' on one server).
- */
-interface Batch {
-  id: string;
-  group: string;
-  minute: number;
-  pending: Pending;
-  mayHaveLanded: boolean;
-}
-
-
-const empty = (): Pending => ({ counts: new Map(), sums: new Map(), expiries: new Map(), events: [], fields: 0 });
-const isEmpty = (pending: Pending) => pending.fields === 0 && pending.events.length === 0;
 
 /**
  * Batches everything the cache records about a request — its count, latency sums,
@@ -70,7 +41,7 @@ const isEmpty = (pending: Pending) => pending.fields === 0 && pending.events.len
  * stale + bypasses always equals requests, never more (no replayed increments), never less.
  */
 export class MetricsRecorder {
-  private pending = empty();
+  private pending = emptyPending();
   private readonly tallies: Tallies;
   /** Folded tallies land in the pending batch. */
   private readonly sink: TallySink = {
@@ -99,9 +70,9 @@ export class MetricsRecorder {
   /** Background refreshes count as computations (of their strategy) but not as requests. */
   observeRefresh({ source, scenario, strategy, computeMs }: Refresh): void {
     const totals = statsKeys.totals(source, scenario, this.prefix);
-    this.add('counts', totals, 'compute_n', 1);
-    this.add('sums', totals, 'compute_ms', computeMs);
-    this.add('counts', totals, 'refreshes', 1);
+    this.add('counts', totals, sampleCountField('compute'), 1);
+    this.add('sums', totals, latencySumField('compute'), computeMs);
+    this.add('counts', totals, REFRESHES_FIELD, 1);
     const histogram = statsKeys.histogram(source, scenario, this.prefix);
     this.add('counts', histogram, COMPUTE_FIELDS[bucketIndex(computeMs)]!, 1);
     this.pending.expiries.set(histogram, HISTOGRAM_TTL_SECONDS);
@@ -113,7 +84,7 @@ export class MetricsRecorder {
   countInvalidation(at: number): void {
     const second = Math.floor(at / 1000);
     const key = statsKeys.nearInvalidations(Math.floor(second / 60), this.prefix);
-    this.add('counts', key, String(second), 1);
+    this.add('counts', key, invalidationField(second), 1);
     this.pending.expiries.set(key, env.METRICS_RETENTION_SECONDS);
     this.schedule();
   }
@@ -128,9 +99,9 @@ export class MetricsRecorder {
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     this.tallies.fold(this.sink);
-    if (isEmpty(this.pending) && this.inDoubt.length === 0) return;
+    if (isEmptyPending(this.pending) && this.inDoubt.length === 0) return;
     const batches = this.inDoubt.splice(0);
-    if (!isEmpty(this.pending)) batches.push(...this.seal());
+    if (!isEmptyPending(this.pending)) batches.push(...this.seal());
     this.flushing = this.send(batches).finally(() => {
       this.flushing = null;
     });
@@ -141,7 +112,7 @@ export class MetricsRecorder {
   private seal(): Batch[] {
     const minute = Math.floor(Date.now() / 60_000);
     const groups = splitBySlotGroup(this.pending, statsKeys.events(this.prefix));
-    this.pending = empty();
+    this.pending = emptyPending();
     return [...groups].map(([group, pending]) => ({ id: `${this.instance}:${(this.sequence += 1)}`, group, minute, pending, mayHaveLanded: false }));
   }
 
@@ -170,7 +141,7 @@ export class MetricsRecorder {
       for (const [key, field, delta] of totalsCounts(batch.pending)) this.add('counts', key, field, delta);
       return;
     }
-    const counts = empty();
+    const counts = emptyPending();
     for (const [key, field, delta] of totalsCounts(batch.pending)) addTo(counts, 'counts', key, field, delta);
     this.inDoubt.push({ ...batch, pending: counts });
     if (this.inDoubt.length > MAX_IN_DOUBT) {
@@ -197,73 +168,6 @@ export class MetricsRecorder {
   }
 }
 
-function addTo(pending: Pending, kind: 'counts' | 'sums', key: string, field: string, delta: number) {
-  let fields = pending[kind].get(key);
-  if (!fields) pending[kind].set(key, (fields = new Map()));
-  const previous = fields.get(field);
-  if (previous === undefined) pending.fields += 1;
-  fields.set(field, (previous ?? 0) + delta);
-}
-
-/** Request counts per status and errors; `<status>_n` goes with the latency sums it counts. */
-function* totalsCounts(pending: Pending): Generator<[string, string, number]> {
-  for (const [key, fields] of pending.counts) {
-    if (!key.includes(':totals:')) continue;
-    for (const [field, delta] of fields) if (!field.endsWith('_n')) yield [key, field, delta];
-  }
-}
-
-/**
- * One Pending per slot group (the hash tag of its keys in a cluster; a single group on one
- * server, where `hashTagOf` would only split needlessly): a script may only write keys of one slot.
- */
-function splitBySlotGroup(pending: Pending, eventsKey: string): Map<string, Pending> {
-  if (!clusterLayout()) return new Map([['', pending]]);
-  const groups = new Map<string, Pending>();
-  const of = (key: string) => {
-    const group = hashTagOf(key);
-    let part = groups.get(group);
-    if (!part) groups.set(group, (part = empty()));
-    return part;
-  };
-  for (const kind of ['counts', 'sums'] as const) {
-    for (const [key, fields] of pending[kind]) {
-      const part = of(key);
-      part[kind].set(key, fields);
-      part.fields += fields.size;
-    }
-  }
-  for (const [key, seconds] of pending.expiries) of(key).expiries.set(key, seconds);
-  if (pending.events.length > 0) of(eventsKey).events = pending.events;
-  return groups;
-}
-
-async function applyBatch(client: RedisClient, batch: Batch, prefix: string): Promise<void> {
-  const keys = [statsKeys.flushed(batch.minute, prefix, batch.group)];
-  const indexOf = new Map<string, string>();
-  const slot = (key: string) => {
-    let index = indexOf.get(key);
-    if (index === undefined) indexOf.set(key, (index = String(keys.push(key))));
-    return index;
-  };
-  const { counts, sums, expiries, events } = batch.pending;
-  const section = (entries: string[][]) => [String(entries.length), ...entries.flat()];
-  const args = [
-    batch.id,
-    String(APPLIED_IDS_TTL_SECONDS),
-    ...section([...counts].flatMap(([key, fields]) => [...fields].filter(([, delta]) => delta !== 0).map(([field, delta]) => [slot(key), field, String(delta)]))),
-    ...section([...sums].flatMap(([key, fields]) => [...fields].map(([field, delta]) => [slot(key), field, String(round(delta))]))),
-    ...section([...expiries].map(([key, seconds]) => [slot(key), String(seconds)])),
-    String(events.length),
-    ...(events.length > 0 ? [slot(statsKeys.events(prefix)), String(EVENTS_KEPT)] : []),
-    ...events.flatMap((event) => {
-      const fields = eventFields(event);
-      return [String(fields.length), ...fields];
-    }),
-  ];
-  await applyBatchCommand(client, keys.length)(...keys, ...args);
-}
-
 let lastFlushWarning = 0;
 /** A flush that failed: counted where /api/health reports it, and logged at most every 10 s. */
 function noteFlushFailure(error: unknown) {
@@ -274,19 +178,6 @@ function noteFlushFailure(error: unknown) {
   lastFlushWarning = now;
   console.warn(`[cachelab] metrics flush failed (counts kept for the next one): ${message}`);
 }
-
-function eventFields(event: Observation): string[] {
-  return [
-    't', String(event.at),
-    'scenario', event.scenario,
-    'source', event.source,
-    'status', event.status,
-    'key', event.key,
-    'ms', String(round(event.latencyMs)),
-  ];
-}
-
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 const RECORDER = Symbol.for('cachelab.metrics.recorder');
 type Anchored = typeof globalThis & { [RECORDER]?: MetricsRecorder };

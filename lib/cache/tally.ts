@@ -1,7 +1,8 @@
 import 'server-only';
 import { env } from '../env';
-import { BUCKET_BOUNDS_MS, bucketIndex, bucketSumField } from './histogram';
-import { statsKeys, strategyFields } from './keys';
+import { bucketField, latencySumField, sampleCountField, secondField, slotBucketField, strategyFields, sumField } from './fields';
+import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
+import { statsKeys } from './keys';
 import type { CacheStatus, CacheStrategy, TrafficSource } from './types';
 
 /** Seconds per slot of the latency-percentile series; counts and sums are per second. */
@@ -26,7 +27,7 @@ export interface Counted {
 }
 
 const BUCKETS = BUCKET_BOUNDS_MS.length;
-export const COMPUTE_FIELDS = BUCKET_BOUNDS_MS.map((_, index) => `compute:${index}`);
+export const COMPUTE_FIELDS = BUCKET_BOUNDS_MS.map((_, index) => bucketField('compute', index));
 const zeros = () => new Array<number>(BUCKETS).fill(0);
 
 /**
@@ -65,8 +66,8 @@ class StatusTally {
   ) {
     this.totals = statsKeys.totals(source, scenario, prefix);
     this.histogram = statsKeys.histogram(source, scenario, prefix);
-    this.bucketFields = BUCKET_BOUNDS_MS.map((_, index) => `${status}:${index}`);
-    this.bucketSumFields = this.bucketFields.map(bucketSumField);
+    this.bucketFields = BUCKET_BOUNDS_MS.map((_, index) => bucketField(status, index));
+    this.bucketSumFields = this.bucketFields.map(sumField);
   }
 
   add(counted: Counted, second: number, sink: TallySink) {
@@ -88,7 +89,7 @@ class StatusTally {
     if (computed) {
       this.computeN += 1;
       this.computeMs += counted.computeMs;
-      // Compute time on its own (field `compute:<bucket>`), for the Prometheus compute histogram.
+      // Compute time on its own (bucket fields of status `compute`), for the Prometheus compute histogram.
       this.computeBuckets[bucketIndex(counted.computeMs)]! += 1;
     }
     if (counted.strategy) {
@@ -106,14 +107,14 @@ class StatusTally {
     const { totals, histogram, status } = this;
     if (this.requests > 0) {
       sink.add('counts', totals, status, this.requests);
-      sink.add('counts', totals, `${status}_n`, this.requests);
-      sink.add('sums', totals, `${status}_ms`, this.latencyMs);
+      sink.add('counts', totals, sampleCountField(status), this.requests);
+      sink.add('sums', totals, latencySumField(status), this.latencyMs);
     }
     drain(this.buckets, (index, count) => sink.add('counts', histogram, this.bucketFields[index]!, count));
     drain(this.bucketMs, (index, ms) => sink.add('sums', histogram, this.bucketSumFields[index]!, ms));
     if (this.computeN > 0) {
-      sink.add('counts', totals, 'compute_n', this.computeN);
-      sink.add('sums', totals, 'compute_ms', this.computeMs);
+      sink.add('counts', totals, sampleCountField('compute'), this.computeN);
+      sink.add('sums', totals, latencySumField('compute'), this.computeMs);
     }
     drain(this.computeBuckets, (index, count) => sink.add('counts', histogram, COMPUTE_FIELDS[index]!, count));
     sink.expire(histogram, HISTOGRAM_TTL_SECONDS);
@@ -134,11 +135,12 @@ class StatusTally {
     const { second, status } = this;
     if (this.secondCount === 0) return;
     const series = statsKeys.series(this.source, this.scenario, Math.floor(second / 60), this.prefix);
-    sink.add('counts', series, `${second}:${status}`, this.secondCount);
-    sink.add('sums', series, `${second}:${status}:ms`, this.secondMs);
+    const perSecond = secondField(second, status);
+    sink.add('counts', series, perSecond, this.secondCount);
+    sink.add('sums', series, sumField(perSecond), this.secondMs);
     const slot = second - (second % PERCENTILE_SLOT_SECONDS);
-    drain(this.slotBuckets, (index, count) => sink.add('counts', series, `${slot}:${status}:b${index}`, count));
-    drain(this.slotBucketMs, (index, ms) => sink.add('sums', series, bucketSumField(`${slot}:${status}:b${index}`), ms));
+    drain(this.slotBuckets, (index, count) => sink.add('counts', series, slotBucketField(slot, status, index), count));
+    drain(this.slotBucketMs, (index, ms) => sink.add('sums', series, sumField(slotBucketField(slot, status, index)), ms));
     sink.expire(series, env.METRICS_RETENTION_SECONDS);
     this.secondCount = 0;
     this.secondMs = 0;

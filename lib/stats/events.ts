@@ -1,5 +1,5 @@
 import 'server-only';
-import { EVENTS_KEPT } from '../cache/recorder';
+import { EVENTS_KEPT } from '../cache/event';
 import { statsKeys } from '../cache/keys';
 import { STATUSES, type CacheStatus, type TrafficSource } from '../cache/types';
 import type { RecentEvent } from '../dashboard-types';

@@ -1,5 +1,6 @@
 import 'server-only';
-import { BUCKET_BOUNDS_MS, bucketSumField } from '../cache/histogram';
+import { bucketField, sumField } from '../cache/fields';
+import { BUCKET_BOUNDS_MS } from '../cache/histogram';
 
 /** A metric hash with its values parsed; missing fields read as 0. */
 export type Fields = Record<string, number>;
@@ -24,12 +25,12 @@ export const field = (fields: Fields, name: string): number => fields[name] ?? 0
 
 /** Bucket counts of one status from a histogram hash (fields `<status>:<bucketIndex>`). */
 export function bucketCounts(histogram: Fields, status: string): number[] {
-  return BUCKET_BOUNDS_MS.map((_, index) => field(histogram, `${status}:${index}`));
+  return BUCKET_BOUNDS_MS.map((_, index) => field(histogram, bucketField(status, index)));
 }
 
 /** The latency sum of each bucket (fields `<status>:<bucketIndex>:ms`), for exact percentiles of few samples. */
 export function bucketSums(histogram: Fields, status: string): number[] {
-  return BUCKET_BOUNDS_MS.map((_, index) => field(histogram, bucketSumField(`${status}:${index}`)));
+  return BUCKET_BOUNDS_MS.map((_, index) => field(histogram, sumField(bucketField(status, index))));
 }
 
 export const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;

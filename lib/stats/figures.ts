@@ -1,6 +1,6 @@
 import 'server-only';
 import { percentileFromBuckets } from '../cache/histogram';
-import { strategyFields } from '../cache/keys';
+import { ERROR_FIELD, latencySumField, sampleCountField, strategyFields } from '../cache/fields';
 import { hitRatio, STATUSES, STRATEGIES, type CacheStatus } from '../cache/types';
 import type { LatencyFigures, Percentiles, ScenarioFigures, StrategyFigures } from '../dashboard-types';
 import { bucketCounts, bucketSums, field, roundMs, sumFields, type Fields } from './fields';
@@ -21,11 +21,11 @@ export function percentiles(counts: readonly number[], sums?: readonly number[])
 }
 
 function latency(totals: Fields, histogram: Fields, status: 'hit' | 'miss'): LatencyFigures {
-  const count = field(totals, `${status}_n`);
+  const count = field(totals, sampleCountField(status));
   const spread = percentiles(bucketCounts(histogram, status), bucketSums(histogram, status));
   return {
     count,
-    meanMs: count > 0 ? roundMs(field(totals, `${status}_ms`) / count) : null,
+    meanMs: count > 0 ? roundMs(field(totals, latencySumField(status)) / count) : null,
     p50Ms: spread?.p50 ?? null,
     p95Ms: spread?.p95 ?? null,
     p99Ms: spread?.p99 ?? null,
@@ -35,12 +35,12 @@ function latency(totals: Fields, histogram: Fields, status: 'hit' | 'miss'): Lat
 /** Figures of one totals hash and its histogram (a scenario, or several summed). */
 export function figuresOf(totals: Fields, histogram: Fields): ScenarioFigures {
   const counts = statusCounts(totals);
-  const computeRuns = field(totals, 'compute_n');
-  const meanComputeMs = computeRuns > 0 ? field(totals, 'compute_ms') / computeRuns : null;
+  const computeRuns = field(totals, sampleCountField('compute'));
+  const meanComputeMs = computeRuns > 0 ? field(totals, latencySumField('compute')) / computeRuns : null;
   return {
     requests: STATUSES.reduce((sum, status) => sum + counts[status], 0),
     counts,
-    errors: Math.max(0, field(totals, 'error')),
+    errors: Math.max(0, field(totals, ERROR_FIELD)),
     hitRatio: hitRatio(counts),
     latency: { hit: latency(totals, histogram, 'hit'), miss: latency(totals, histogram, 'miss') },
     meanComputeMs: meanComputeMs === null ? null : roundMs(meanComputeMs),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { invalidationSecond, parseSeriesField } from '../cache/fields';
 import { BUCKET_BOUNDS_MS, bucketLabel } from '../cache/histogram';
 import { PERCENTILE_SLOT_SECONDS } from '../cache/recorder';
 import { STATUSES, type CacheStatus } from '../cache/types';
@@ -23,7 +24,7 @@ export interface Series {
 
 const zeroCounts = () => Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<CacheStatus, number>;
 const zeroBuckets = (): Buckets => ({ counts: BUCKET_BOUNDS_MS.map(() => 0), sums: BUCKET_BOUNDS_MS.map(() => 0) });
-const isStatus = (text: string | undefined): text is CacheStatus => (STATUSES as readonly string[]).includes(text ?? '');
+const isStatus = (text: string): text is CacheStatus => (STATUSES as readonly string[]).includes(text);
 
 /**
  * Fields `<second>:<status>` are counts, `<slot>:<status>:b<bucket>` histogram slots and
@@ -33,13 +34,11 @@ export function parseSeries(hashes: readonly Fields[]): Series {
   const series: Series = { perSecond: new Map(), perSlot: new Map() };
   for (const hash of hashes) {
     for (const [name, value] of Object.entries(hash)) {
-      const [time, status, extra, unit] = name.split(':');
-      const at = Number(time);
-      if (!isStatus(status) || !Number.isInteger(at)) continue;
-      if (extra === undefined) addCount(series, at, status, value);
-      else if (extra.startsWith('b') && (status === 'hit' || status === 'miss') && (unit === undefined || unit === 'ms')) {
-        addBucket(series, at, status, Number(extra.slice(1)), unit === 'ms' ? 'sums' : 'counts', value);
-      }
+      const parsed = parseSeriesField(name);
+      if (!parsed || !isStatus(parsed.status)) continue;
+      const { at, status } = parsed;
+      if (parsed.kind === 'second') addCount(series, at, status, value);
+      else if (status === 'hit' || status === 'miss') addBucket(series, at, status, parsed.bucket, parsed.part, value);
     }
   }
   return series;
@@ -61,7 +60,10 @@ function addBucket(series: Series, slot: number, status: Measured, bucket: numbe
 /** Requests per second by status, and near-cache invalidations per second, averaged over each bin. */
 export function throughput(series: Series, plan: WindowPlan, invalidationHashes: readonly Fields[] = []): ThroughputPoint[] {
   const invalidated = new Map<number, number>();
-  for (const hash of invalidationHashes) for (const [second, count] of Object.entries(hash)) invalidated.set(Number(second), (invalidated.get(Number(second)) ?? 0) + count);
+  for (const hash of invalidationHashes) for (const [name, count] of Object.entries(hash)) {
+    const second = invalidationSecond(name);
+    invalidated.set(second, (invalidated.get(second) ?? 0) + count);
+  }
   return plan.bins.map((start) => {
     const counts = zeroCounts();
     let invalidations = 0;
