@@ -17,7 +17,8 @@ test.afterAll(async () => {
 });
 
 test('opening a room and running rounds ask for the admin token once; a student joins and asks without it', async ({ browser }) => {
-  const teacher = await (await browser.newContext()).newPage();
+  const teacherContext = await browser.newContext();
+  const teacher = await teacherContext.newPage();
   await teacher.goto(`${app.url}/classroom`);
   await teacher.getByRole('button', { name: 'Open a room' }).click();
   const prompt = teacher.getByRole('dialog', { name: 'Admin token' });
@@ -33,7 +34,8 @@ test('opening a room and running rounds ask for the admin token once; a student 
   await expect(teacher.getByTestId('round-prompt')).toContainText('Everyone ask for “maxim”');
   await expect(prompt).toBeHidden();
 
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
   await phone.goto(`${app.url}/classroom/${code}/join`);
   await phone.getByLabel('Your nickname').fill('Ada');
   await phone.getByRole('button', { name: `Join room ${code}` }).click();
@@ -41,4 +43,5 @@ test('opening a room and running rounds ask for the admin token once; a student 
   await phone.getByRole('button', { name: '2. Send the request' }).click();
   await expect(phone.getByTestId('student-answer')).toContainText('You predicted MISS: right!');
   await expect(teacher.getByTestId('room-feed').locator('tbody tr')).toHaveCount(1);
+  await Promise.all([teacherContext.close(), phoneContext.close()]);
 });

@@ -17,6 +17,9 @@ export interface OwnApp extends NextApp {
   redis: OwnRedisServer;
 }
 
+/** How long a stopped app may take to close its connections before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
 /** A fresh key prefix, for apps that must share one (several instances on one Redis). */
 export const ownPrefix = () => `cle2e-own-${randomBytes(4).toString('hex')}:`;
 
@@ -34,7 +37,10 @@ export async function startNextApp(env: Record<string, string>): Promise<NextApp
     if (server.exitCode !== null || server.signalCode !== null) return;
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    // A graceful stop waits for open connections (a page's event stream); a test's app must not outlive its hook.
+    const killer = setTimeout(() => server.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;
+    clearTimeout(killer);
   };
   try {
     await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200, 30_000, 200);
