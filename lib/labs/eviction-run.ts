@@ -1,9 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { CacheEngine } from '../cache';
 import { env } from '../env';
 import { parseInfo } from '../redis-info';
+import { RunLifecycle } from '../run-lifecycle';
 import { rankSequence } from '../simulator/sampler';
 import { zipfProbabilities } from '../simulator/zipf';
 import type { LabActivity } from './activity';
@@ -11,7 +11,7 @@ import { LabError } from './errors';
 import type { LabRedis } from './lab-redis';
 import { PolicyProgress } from './policy-progress';
 import { cheHitRatio, optimalHitRatio } from './theory';
-import type { EvictionConfig, EvictionPolicy, EvictionSnapshot, RunStatus } from './types';
+import type { EvictionConfig, EvictionPolicy, EvictionSnapshot } from './types';
 
 /** Metric label of the lab's requests (source `sim`): the dashboard's scenario tables do not list it. */
 export const LAB_SCENARIO = 'eviction-lab';
@@ -31,14 +31,10 @@ const ENTRY_TTL_MS = 3_600_000;
  */
 export class EvictionRun implements LabActivity {
   readonly kind = 'eviction' as const;
-  readonly id = randomUUID();
+  private readonly life = new RunLifecycle();
+  readonly id = this.life.id;
   readonly finished: Promise<void>;
-  private status: RunStatus = 'running';
-  private message: string | null = null;
   private readonly progress: PolicyProgress[];
-  private readonly startedAt = Date.now();
-  private finishedAt: number | null = null;
-  private readonly abort = new AbortController();
   private readonly value: string;
 
   constructor(
@@ -55,43 +51,35 @@ export class EvictionRun implements LabActivity {
   }
 
   get running(): boolean {
-    return this.status === 'running';
+    return this.life.running;
   }
 
   cancel(): void {
-    this.abort.abort();
+    this.life.abort.abort();
   }
 
   snapshot(): EvictionSnapshot {
     return {
-      id: this.id,
-      status: this.status,
+      ...this.life.summary(),
       config: this.config,
-      startedAt: new Date(this.startedAt).toISOString(),
-      finishedAt: this.finishedAt === null ? null : new Date(this.finishedAt).toISOString(),
-      message: this.message,
       results: this.progress.map((policy) => policy.snapshot()),
     };
   }
 
   private async run(): Promise<void> {
-    const ranks = rankSequence({ kind: 'zipf', inputs: this.config.inputs, s: this.config.s }, this.config.rps * this.config.durationSeconds, this.config.seed);
-    try {
-      for (const policy of this.progress) {
-        if (this.abort.signal.aborted) break;
-        await this.runPolicy(policy, ranks);
-      }
-      this.status = this.abort.signal.aborted ? 'cancelled' : 'done';
-    } catch (error) {
-      this.status = 'failed';
-      this.message = error instanceof Error ? error.message : String(error);
-      this.progress.filter((policy) => policy.status === 'running').forEach((policy) => policy.end('failed'));
-    } finally {
-      this.progress.filter((policy) => policy.status === 'waiting').forEach((policy) => policy.end('cancelled'));
-      this.finishedAt = Date.now();
-      // Leave the lab Redis without a memory limit, so the failure lab finds it writable.
-      await this.lab.admin.config('SET', 'maxmemory', '0').catch(() => undefined);
-    }
+    await this.life.run(
+      async () => {
+        const ranks = rankSequence({ kind: 'zipf', inputs: this.config.inputs, s: this.config.s }, this.config.rps * this.config.durationSeconds, this.config.seed);
+        for (const policy of this.progress) {
+          if (this.life.cancelled) break;
+          await this.runPolicy(policy, ranks);
+        }
+      },
+      () => this.progress.filter((policy) => policy.status === 'running').forEach((policy) => policy.end('failed')),
+    );
+    this.progress.filter((policy) => policy.status === 'waiting').forEach((policy) => policy.end('cancelled'));
+    // Leave the lab Redis without a memory limit, so the failure lab finds it writable.
+    await this.lab.admin.config('SET', 'maxmemory', '0').catch(() => undefined);
   }
 
   private async runPolicy(progress: PolicyProgress, ranks: readonly number[]): Promise<void> {
@@ -118,7 +106,7 @@ export class EvictionRun implements LabActivity {
     const stats = parseInfo(await admin.info('stats'));
     progress.evicted = Number(stats.get('evicted_keys') ?? 0);
     progress.oomRefusals = oomCount(parseInfo(await admin.info('errorstats')));
-    progress.end(this.abort.signal.aborted ? 'cancelled' : 'done');
+    progress.end(this.life.cancelled ? 'cancelled' : 'done');
   }
 
   /** The users send the sequence at the configured rate; each answer is recorded under its position. */
@@ -131,7 +119,7 @@ export class EvictionRun implements LabActivity {
       for (let position = next++; position < ranks.length; position = next++) {
         const wait = started + position * interval - performance.now();
         if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-        if (this.abort.signal.aborted || performance.now() > lastStart) return;
+        if (this.life.cancelled || performance.now() > lastStart) return;
         progress.sent += 1;
         try {
           progress.record(position, await this.request(engine, 'run', ranks[position] ?? 0));

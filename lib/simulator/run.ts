@@ -1,11 +1,11 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { invalidateMany, type CacheStrategy } from '../cache';
+import { RunLifecycle } from '../run-lifecycle';
 import { runScenario, withWorkDelay, type Scenario } from '../scenarios/scenario';
 import { distributionOf, plannedRequests } from './config';
 import { PhaseStats, type PhasePlan } from './phase';
 import { rankSequence } from './sampler';
-import type { SimulationConfig, SimulationSnapshot, SimulationStatus } from './types';
+import type { SimulationConfig, SimulationSnapshot } from './types';
 
 /** A scenario the simulator can drive: it says what its rank-r input is. */
 export type Simulated = Scenario<never, unknown> & Required<Pick<Scenario<never, unknown>, 'sampleInput'>>;
@@ -23,15 +23,11 @@ const CATCH_UP_FACTOR = 2;
  * coalescing), so what a strategy saves is what it would save across many instances.
  */
 export class Simulation {
-  readonly id = randomUUID();
+  private readonly life = new RunLifecycle();
+  readonly id = this.life.id;
   readonly phases: PhaseStats[];
   readonly finished: Promise<void>;
-  private status: SimulationStatus = 'running';
   private current = 0;
-  private message: string | null = null;
-  private readonly startedAt = Date.now();
-  private finishedAt: number | null = null;
-  private readonly abort = new AbortController();
   /** Users waiting for their next request's turn: a cancel wakes them all at once. */
   private readonly sleepers = new Set<() => void>();
 
@@ -40,48 +36,40 @@ export class Simulation {
     private readonly scenario: Simulated,
   ) {
     this.phases = phasePlans(config).map((plan) => new PhaseStats(plan));
-    this.abort.signal.addEventListener('abort', () => this.sleepers.forEach((wake) => wake()), { once: true });
+    this.life.abort.signal.addEventListener('abort', () => this.sleepers.forEach((wake) => wake()), { once: true });
     this.finished = this.run();
   }
 
   get running(): boolean {
-    return this.status === 'running';
+    return this.life.running;
   }
 
   /** Stops sending; requests already in flight finish and are counted. */
   cancel(): void {
-    this.abort.abort();
+    this.life.abort.abort();
   }
 
   snapshot(): SimulationSnapshot {
     return {
-      id: this.id,
-      status: this.status,
+      ...this.life.summary(),
       config: this.config,
-      startedAt: new Date(this.startedAt).toISOString(),
-      finishedAt: this.finishedAt === null ? null : new Date(this.finishedAt).toISOString(),
       phase: this.current,
       phases: this.phases.map((phase) => phase.snapshot()),
-      message: this.message,
     };
   }
 
   private async run(): Promise<void> {
-    try {
-      const ranks = rankSequence(distributionOf(this.config), plannedRequests(this.config), this.config.seed);
-      for (const [index, phase] of this.phases.entries()) {
-        if (this.abort.signal.aborted) break;
-        this.current = index;
-        await this.runPhase(phase, ranks);
-      }
-      this.status = this.abort.signal.aborted ? 'cancelled' : 'done';
-    } catch (error) {
-      this.status = 'failed';
-      this.message = error instanceof Error ? error.message : String(error);
-      console.error('[cachelab] simulation failed:', error);
-    } finally {
-      this.finishedAt = Date.now();
-    }
+    await this.life.run(
+      async () => {
+        const ranks = rankSequence(distributionOf(this.config), plannedRequests(this.config), this.config.seed);
+        for (const [index, phase] of this.phases.entries()) {
+          if (this.life.cancelled) break;
+          this.current = index;
+          await this.runPhase(phase, ranks);
+        }
+      },
+      (error) => console.error('[cachelab] simulation failed:', error),
+    );
   }
 
   private async runPhase(phase: PhaseStats, ranks: readonly number[]): Promise<void> {
@@ -95,7 +83,7 @@ export class Simulation {
     const user = async () => {
       for (let index = next++; index < ranks.length; index = next++) {
         await this.sleepUntil(started + index * interval);
-        if (this.abort.signal.aborted || performance.now() > lastStart) return;
+        if (this.life.cancelled || performance.now() > lastStart) return;
         phase.sent += 1;
         try {
           phase.record(await this.request(ranks[index] ?? 0, phase.plan));
@@ -110,7 +98,7 @@ export class Simulation {
 
   private sleepUntil(due: number): Promise<void> {
     const wait = due - performance.now();
-    if (wait <= 0 || this.abort.signal.aborted) return Promise.resolve();
+    if (wait <= 0 || this.life.cancelled) return Promise.resolve();
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
