@@ -51,6 +51,9 @@ const schema = z.object({
   /** Near cache (strategy `near`): the in-process L1's bounds per app instance, in entries and in bytes of stored JSON. */
   NEAR_CACHE_MAX_ENTRIES: int(10_000, 0, 10_000_000),
   NEAR_CACHE_MAX_BYTES: int(32 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
+  /** The hit path's memo of decoded envelopes (lib/cache/decoded.ts), per app instance. */
+  HIT_DECODED_MAX_ENTRIES: int(1000, 0, 1_000_000),
+  HIT_DECODED_MAX_BYTES: int(8 * 1024 * 1024, 0, 1024 * 1024 * 1024),
 
   /** Traffic simulator caps per run: length, requests, virtual users, request rate, distinct inputs. */
   SIMULATOR_MAX_DURATION_SECONDS: int(120, 1, 3600),

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { RedisClient } from '../redis';
-import { decodeEnvelope, type Envelope } from './envelope';
+import { decodedEnvelopes } from './decoded';
+import type { Envelope } from './envelope';
 import type { NearCache } from './near/near-cache';
 
 /**
@@ -21,14 +22,14 @@ const LEGACY = { kind: 'legacy' } as const;
  * Written with `then` rather than as an async function: one promise fewer per hit.
  */
 export function readEntry<V>(client: RedisClient, key: string, isValue: (value: unknown) => value is V): Promise<EntryRead<V>> {
-  return client.get(key).then((raw) => classify(raw, isValue), foreignIfWrongType);
+  return client.get(key).then((raw) => classify(key, raw, isValue), foreignIfWrongType);
 }
 
 /** The same GET on the near cache's tracked reader: a fresh entry also enters L1. */
 export async function readTracked<V>(near: NearCache, key: string, isValue: (value: unknown) => value is V): Promise<EntryRead<V>> {
   try {
     return await near.read(key, (raw) => {
-      const read = classify(raw, isValue);
+      const read = classify(key, raw, isValue);
       return { result: read, entry: read.kind === 'fresh' ? { value: read.envelope.v, freshUntil: read.envelope.freshUntil } : null };
     });
   } catch (error) {
@@ -36,9 +37,9 @@ export async function readTracked<V>(near: NearCache, key: string, isValue: (val
   }
 }
 
-function classify<V>(raw: string | null, isValue: (value: unknown) => value is V): EntryRead<V> {
+function classify<V>(key: string, raw: string | null, isValue: (value: unknown) => value is V): EntryRead<V> {
   if (raw === null) return ABSENT;
-  const envelope = decodeEnvelope(raw, isValue);
+  const envelope = decodedEnvelopes().decode(key, raw, isValue);
   if (!envelope) return FOREIGN;
   const { freshUntil } = envelope;
   if (freshUntil === undefined) return LEGACY;

@@ -62,6 +62,9 @@ export class KeyLifeRecorder {
     this.emit(key, row);
     // After what is pending (the write it deletes may still be queued), in order on one connection.
     this.rows.push({ key, row });
+    // Not in the tick of the DEL's reply: I/O that arrived with it (another connection's
+    // invalidation, a request) is handled first; the write is only ordered, not urgent.
+    await new Promise((resolve) => setImmediate(resolve));
     await this.flush();
   }
 

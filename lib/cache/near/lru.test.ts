@@ -32,6 +32,21 @@ describe('BoundedLru', () => {
     expect([lru.get('a'), lru.get('huge'), lru.bytes]).toEqual(['small', undefined, 5]);
   });
 
+  it('keeps a read entry whichever bound evicts, moving it only when it is not among the newest quarter', () => {
+    const byBytes = new BoundedLru<number>(10_000, 3);
+    for (const key of ['a', 'b', 'c']) byBytes.set(key, 1, 1);
+    byBytes.get('a');
+    byBytes.set('d', 1, 1);
+    expect([byBytes.get('a'), byBytes.get('b')]).toEqual([1, undefined]);
+
+    const byCount = new BoundedLru<number>(8, 1000);
+    for (const key of 'abcdefgh') byCount.set(key, 1, 1);
+    byCount.get('h'); // among the newest quarter: stays where it is
+    byCount.get('a'); // the oldest: becomes the newest
+    for (const key of 'ijklmn') byCount.set(key, 1, 1);
+    expect([byCount.get('a'), byCount.get('h'), byCount.get('b'), byCount.size]).toEqual([1, 1, undefined, 8]);
+  });
+
   it('clears everything', () => {
     const lru = new BoundedLru<number>(10, 100);
     lru.set('a', 1, 10);

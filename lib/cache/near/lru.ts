@@ -2,10 +2,18 @@
  * A least-recently-used map bounded both by entry count and by bytes: the near cache's L1.
  * A Map keeps insertion order, so "used" = deleted and re-inserted, and the oldest entry is
  * always the first key: every operation is O(1) and allocates nothing but the entry.
+ *
+ * Moving an entry costs a Map delete and insert, most of a hit's time on a hot key; so a `get`
+ * moves only an entry that was not moved (or inserted) within the last quarter of the current
+ * entry count's insertions and moves. Such an entry has at most a quarter of the entries after
+ * it, so the order is LRU to within that quarter and an entry read now is never the next to go,
+ * whichever bound evicts (with fewer than 4 entries every read moves: exact LRU).
  */
 export class BoundedLru<V> {
-  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private readonly entries = new Map<string, { value: V; bytes: number; moved: number }>();
   private totalBytes = 0;
+  /** Insertions and moves so far: the clock of `moved`. */
+  private clock = 0;
 
   constructor(
     private readonly maxEntries: number,
@@ -23,8 +31,11 @@ export class BoundedLru<V> {
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (this.clock - entry.moved > this.entries.size >> 2) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      entry.moved = this.clock += 1;
+    }
     return entry.value;
   }
 
@@ -33,7 +44,7 @@ export class BoundedLru<V> {
     this.delete(key);
     // An entry larger than the whole budget would evict everything and still not fit.
     if (bytes > this.maxBytes || this.maxEntries === 0) return;
-    this.entries.set(key, { value, bytes });
+    this.entries.set(key, { value, bytes, moved: (this.clock += 1) });
     this.totalBytes += bytes;
     while (this.entries.size > this.maxEntries || this.totalBytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value as string;
