@@ -19,6 +19,8 @@ export class RedisUnavailableError extends Error {
 export interface BreakerOptions {
   threshold: number;
   cooldownMs: number;
+  /** Told of every refusal (OOM, READONLY, CROSSSLOT…): the connection is fine, so it would otherwise go unnoticed. */
+  onRefused?: (error: RedisUnavailableError) => void;
   now?: () => number;
 }
 
@@ -42,28 +44,46 @@ export class CircuitBreaker {
     return this.now() < this.openUntil ? 'open' : 'half-open';
   }
 
-  async run<T>(call: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `call` unless the circuit is open. Written with one `then` rather than as an async
+   * function: the hit path runs through here, and each async layer adds promises and ticks.
+   */
+  run<T>(call: () => Promise<T>): Promise<T> {
     const state = this.state;
     if (state === 'open' || (state === 'half-open' && this.trialInFlight)) {
-      throw new RedisUnavailableError('Redis circuit open: skipping the cache for now', true);
+      return Promise.reject(new RedisUnavailableError('Redis circuit open: skipping the cache for now', true));
     }
     const isTrial = state === 'half-open';
     if (isTrial) this.trialInFlight = true;
+    let pending: Promise<T>;
     try {
-      const result = await call();
-      this.failures = 0;
-      return result;
+      pending = call();
     } catch (error) {
-      if (isReplyError(error)) {
-        // An error reply proves the connection works: no reason to open the circuit.
-        this.failures = 0;
-        throw new RedisUnavailableError((error as Error).message, false, true);
-      }
-      this.recordFailure();
-      throw asUnavailable(error);
-    } finally {
-      if (isTrial) this.trialInFlight = false;
+      pending = Promise.reject(error);
     }
+    return pending.then(
+      (result) => {
+        if (isTrial) this.trialInFlight = false;
+        this.failures = 0;
+        return result;
+      },
+      (error: unknown) => {
+        if (isTrial) this.trialInFlight = false;
+        throw this.failed(error);
+      },
+    );
+  }
+
+  /** What a failed call becomes; an error reply proves the connection works, so it does not count towards opening. */
+  private failed(error: unknown): RedisUnavailableError {
+    if (isReplyError(error)) {
+      this.failures = 0;
+      const refused = new RedisUnavailableError((error as Error).message, false, true);
+      this.options.onRefused?.(refused);
+      return refused;
+    }
+    this.recordFailure();
+    return asUnavailable(error);
   }
 
   private recordFailure() {

@@ -35,27 +35,26 @@ export function getRedis(): Promise<RedisHandle> {
 /** The process-wide circuit breaker in front of Redis. */
 export function redisBreaker(): CircuitBreaker {
   const anchor = globalThis as Anchored;
-  anchor[BREAKER] ??= new CircuitBreaker({ threshold: env.REDIS_BREAKER_THRESHOLD, cooldownMs: env.REDIS_BREAKER_COOLDOWN_MS });
+  anchor[BREAKER] ??= new CircuitBreaker({ threshold: env.REDIS_BREAKER_THRESHOLD, cooldownMs: env.REDIS_BREAKER_COOLDOWN_MS, onRefused: noteRefusal });
   return anchor[BREAKER];
+}
+
+/** Refusals (CROSSSLOT, OOM, READONLY…) would otherwise go unnoticed behind the fail-open path. */
+function noteRefusal(error: RedisUnavailableError) {
+  recordProblem(problemCodeOf(error.message), error.message);
+  logRedisProblem(`Redis refused a command: ${error.message}`);
 }
 
 /**
  * Runs Redis work behind the circuit breaker. Connection trouble surfaces as
  * `RedisUnavailableError` so callers can fail open (compute without the cache).
+ * Once connected it adds no promise of its own: the hit path runs through here.
  */
-export async function withRedis<T>(work: (client: RedisClient) => Promise<T>): Promise<T> {
-  // Once connected, no await on the handle: the hit path runs through here.
-  const { client } = (globalThis as Anchored)[CONNECTED] ?? (await getRedis());
-  try {
-    return await redisBreaker().run(() => work(client));
-  } catch (error) {
-    // Refusals (CROSSSLOT, OOM, READONLY…) would otherwise go unnoticed behind the fail-open path.
-    if (error instanceof RedisUnavailableError && error.refused) {
-      recordProblem(problemCodeOf(error.message), error.message);
-      logRedisProblem(`Redis refused a command: ${error.message}`);
-    }
-    throw error;
-  }
+export function withRedis<T>(work: (client: RedisClient) => Promise<T>): Promise<T> {
+  const connected = (globalThis as Anchored)[CONNECTED];
+  if (!connected) return getRedis().then(({ client }) => redisBreaker().run(() => work(client)));
+  const { client } = connected;
+  return redisBreaker().run(() => work(client));
 }
 
 /** The servers holding the data: every master of a cluster, else the one server (key browser, INFO, SCAN). */

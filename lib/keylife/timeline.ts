@@ -10,28 +10,38 @@ import type { KeyEvent, KeyEventType } from './types';
  *
  * Several app instances see the same Redis notification, and the engine that did a write or a
  * delete reports it too, with more detail: so rows of one family (a write, a removal) within
- * DEDUPE_MS are one event. A Redis-only row is dropped when one is already there; an engine row
- * replaces a Redis-only one. One key per script call, so it runs on any cluster node.
+ * DEDUPE_MS are one event. A Redis-only row is dropped when one of its family is already there;
+ * an engine row replaces a Redis-only one. The last DEDUPE_ROWS rows are compared, not only the
+ * last: the engine's rows are written in batches, so Redis' row of a later event (the `del` of a
+ * delete) can land between the engine's write and its report. One key per script call, so it
+ * runs on any cluster node.
  *
- * KEYS: the life stream. ARGV: now (ms), family, origin, window ms, MAXLEN, keep until (ms), then field/value pairs.
+ * KEYS: the life stream. ARGV: now (ms), family, origin, window ms, MAXLEN, keep until (ms), rows compared, then field/value pairs.
  */
 const APPEND = `
-local now, family, origin = tonumber(ARGV[1]), ARGV[2], ARGV[3]
-local function lastRow()
-  local entry = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
-  if not entry then return nil end
-  local fields = {}
-  for i = 1, #entry[2], 2 do fields[entry[2][i]] = entry[2][i + 1] end
-  return entry[1], fields
+local now, family, origin, window = tonumber(ARGV[1]), ARGV[2], ARGV[3], tonumber(ARGV[4])
+local function recentRows()
+  local rows = {}
+  for _, entry in ipairs(redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', tonumber(ARGV[7]))) do
+    local fields = {}
+    for i = 1, #entry[2], 2 do fields[entry[2][i]] = entry[2][i + 1] end
+    rows[#rows + 1] = { id = entry[1], fields = fields }
+  end
+  return rows
 end
 -- pcall: the embedded store's Lua returns nested replies in another shape; it sends no notifications, so has nothing to merge.
-local ok, id, fields = pcall(lastRow)
-if ok and id and fields.family == family and now - tonumber(fields.at) <= tonumber(ARGV[4]) then
-  if origin == 'redis' then return 0 end
-  if fields.origin == 'redis' then redis.call('XDEL', KEYS[1], id) end
+local ok, rows = pcall(recentRows)
+if ok then
+  for _, row in ipairs(rows) do
+    local fields = row.fields
+    if fields.family == family and math.abs(now - tonumber(fields.at)) <= window then
+      if origin == 'redis' then return 0 end
+      if fields.origin == 'redis' then redis.call('XDEL', KEYS[1], row.id) break end
+    end
+  end
 end
 local row = { 'family', family, 'origin', origin }
-for i = 7, #ARGV do row[#row + 1] = ARGV[i] end
+for i = 8, #ARGV do row[#row + 1] = ARGV[i] end
 redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[5], '*', unpack(row))
 local keepUntil = tonumber(ARGV[6])
 if redis.call('PTTL', KEYS[1]) < keepUntil - now then redis.call('PEXPIREAT', KEYS[1], keepUntil) end
@@ -39,6 +49,7 @@ return 1
 `;
 
 const DEDUPE_MS = 2000;
+const DEDUPE_ROWS = 8;
 const FAMILY: Record<KeyEventType, string> = {
   stored: 'write', overwritten: 'write', hit: 'hit', 'ttl-zero': 'ttl', expired: 'gone', evicted: 'gone', deleted: 'gone', expire: 'ttl',
 };
@@ -69,7 +80,7 @@ export async function appendLife(client: RedisClient, key: string, row: LifeRow,
   const expiresAt = typeof row.expiresAt === 'number' ? row.expiresAt : row.at;
   const keepUntil = Math.max(expiresAt, row.at) + env.KEYLIFE_RETAIN_SECONDS * 1000;
   return lifeCommands(client).cachelabLifeAppend(
-    lifeKey(key, prefix), row.at, FAMILY[row.type], row.origin, DEDUPE_MS, env.KEYLIFE_TIMELINE_MAX_EVENTS, keepUntil, ...fields,
+    lifeKey(key, prefix), row.at, FAMILY[row.type], row.origin, DEDUPE_MS, env.KEYLIFE_TIMELINE_MAX_EVENTS, keepUntil, DEDUPE_ROWS, ...fields,
   );
 }
 
