@@ -11,6 +11,7 @@ const FAULTS = [
   'app/api/redis-startup.test.ts',
   'app/api/secrets.test.ts',
   'lib/cache/resilience.test.ts',
+  'lib/command-deadline.test.ts',
   'lib/cache/near/near-cache.test.ts',
   'lib/cache/near/near-strategy.test.ts',
   'lib/cache/cluster.test.ts',

@@ -1,8 +1,8 @@
-import Redis from 'ioredis';
 import { CacheEngine, invalidate, type CachedOptions } from '../lib/cache';
 import { cacheKey } from '../lib/cache/keys';
 import { NearCache } from '../lib/cache/near/near-cache';
-import { resilientOptions } from '../lib/redis';
+import { boundCommands } from '../lib/command-deadline';
+import { resilientClient } from '../lib/redis';
 import { waitFor } from '../lib/testing/redis-server';
 import { bentocacheWithMemoryTier } from './hit-contestants';
 import type { BenchOptions } from './options';
@@ -36,8 +36,8 @@ export async function measureInvalidation(options: BenchOptions, prefix: string)
 }
 
 async function oursInvalidation(redisUrl: string, rounds: number) {
-  const client = new Redis(redisUrl, resilientOptions());
-  const near = new NearCache({ maxEntries: 100, maxBytes: 1_000_000, connect: (role) => client.duplicate({ connectionName: `bench-near-${role}`, autoResubscribe: false }) });
+  const client = resilientClient(redisUrl);
+  const near = new NearCache({ maxEntries: 100, maxBytes: 1_000_000, connect: (role) => boundCommands(client.duplicate({ connectionName: `bench-near-${role}`, autoResubscribe: false }), 300) });
   const instanceB = new CacheEngine((work) => work(client), async () => near);
   const call: CachedOptions<Value> = {
     scenario: 'bench-near',

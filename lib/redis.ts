@@ -1,6 +1,7 @@
 import 'server-only';
 import Redis, { Cluster, type ClusterNode, type RedisOptions } from 'ioredis';
 import { CircuitBreaker, RedisUnavailableError } from './circuit';
+import { boundCommands } from './command-deadline';
 import { env } from './env';
 import { problemCodeOf, recordProblem } from './redis-problems';
 import { redisAnswers } from './redis-probe';
@@ -70,18 +71,26 @@ export async function unlinkKeys(client: RedisClient, keys: readonly string[]): 
   return deleted.reduce((sum, count) => sum + count, 0);
 }
 
-/** Options that make Redis trouble cost a request milliseconds, never a hang or a double count. */
+/**
+ * Options that make Redis trouble cost a request milliseconds, never a hang or a double count.
+ * No `commandTimeout`: a timer per command is too dear on the hit path; `resilientClient` bounds
+ * every command with `boundCommands` instead.
+ */
 export function resilientOptions(): RedisOptions {
   return {
     // Fail at once while disconnected instead of queueing commands for later.
     enableOfflineQueue: false,
-    commandTimeout: env.REDIS_COMMAND_TIMEOUT_MS,
     // Replaying an in-flight HINCRBY after a reconnect would count it twice.
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
     connectTimeout: 1000,
     retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 2000),
   };
+}
+
+/** A client with `resilientOptions` whose every command waits at most `timeoutMs` (and a half) for its reply. */
+export function resilientClient(url: string, options: RedisOptions = {}, timeoutMs = env.REDIS_COMMAND_TIMEOUT_MS): Redis {
+  return boundCommands(new Redis(url, { ...resilientOptions(), ...options }), timeoutMs);
 }
 
 async function connect(): Promise<RedisHandle> {
@@ -94,7 +103,7 @@ async function connect(): Promise<RedisHandle> {
 }
 
 async function openReal(url: string): Promise<Redis> {
-  const client = new Redis(url, resilientOptions());
+  const client = resilientClient(url);
   client.on('error', (error: Error) => logRedisProblem(`Redis connection problem: ${error.message}`));
   // Give the first requests a connected client, but never block start-up on a Redis that is down.
   await onceReady(client, 1500);
@@ -135,7 +144,7 @@ export function clusterSeeds(spec: string): { nodes: ClusterNode[]; redisOptions
 
 async function openCluster(spec: string): Promise<Cluster> {
   const { nodes, redisOptions } = clusterSeeds(spec);
-  const client = new Cluster(nodes, {
+  const client = boundCommands(new Cluster(nodes, {
     redisOptions: { ...resilientOptions(), ...redisOptions },
     enableOfflineQueue: false,
     // A master down: ask the cluster for the new map soon and often, so the app follows a failover by itself.
@@ -146,7 +155,7 @@ async function openCluster(spec: string): Promise<Cluster> {
     maxRedirections: 4,
     slotsRefreshTimeout: 1000,
     slotsRefreshInterval: 2000,
-  });
+  }), env.REDIS_COMMAND_TIMEOUT_MS);
   client.on('error', (error: Error) => logRedisProblem(`Redis Cluster problem: ${error.message}`));
   client.on('node error', (error: Error) => logRedisProblem(`Redis Cluster node problem: ${error.message}`));
   await onceReady(client, 3000);

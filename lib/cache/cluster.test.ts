@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OwnRedisCluster } from '../testing/cluster';
 import { waitFor } from '../testing/redis-server';
+import { boundCommands } from '../command-deadline';
 
 /**
  * The app on a Redis Cluster of its own (3 masters on free ports): REDIS_CLUSTER_NODES is set
@@ -139,7 +140,8 @@ describe('on a Redis Cluster', () => {
 
   it('computes a 200-request lock burst once across two app instances', async () => {
     const { resilientOptions } = app.redis;
-    const second = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), { redisOptions: resilientOptions(), enableOfflineQueue: false });
+    // A second instance's client, bounded like the app's own.
+    const second = boundCommands(new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), { redisOptions: resilientOptions(), enableOfflineQueue: false }), 300);
     await new Promise((resolve) => second.once('ready', resolve));
     try {
       const other = new app.cache.CacheEngine((work) => work(second));

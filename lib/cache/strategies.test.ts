@@ -25,8 +25,8 @@ let connectionA: Redis;
 const connections: Redis[] = [];
 
 async function connection(): Promise<Redis> {
-  const { resilientOptions } = await import('../redis');
-  const client = new Redis(process.env.REDIS_URL ?? '', { ...resilientOptions(), lazyConnect: true });
+  const { resilientClient } = await import('../redis');
+  const client = resilientClient(process.env.REDIS_URL ?? '', { lazyConnect: true });
   await client.connect();
   connections.push(client);
   return client;

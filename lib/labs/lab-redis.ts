@@ -4,7 +4,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { CacheEngine, type RedisRunner } from '../cache';
 import { CircuitBreaker } from '../circuit';
 import { env } from '../env';
-import { resilientOptions } from '../redis';
+import { resilientClient } from '../redis';
 import { redisAnswers } from '../redis-probe';
 import { freePort } from '../testing/redis-server';
 import { LabError } from './errors';
@@ -44,7 +44,7 @@ export class LabRedis {
     readonly proxy: LatencyProxy,
   ) {
     // Lab actions may wait for a (re)connecting server; each still gives up after 3 s.
-    this.admin = client(url.toString(), ADMIN_CONNECTION, { commandTimeout: 3000, enableOfflineQueue: true });
+    this.admin = client(url.toString(), ADMIN_CONNECTION, { enableOfflineQueue: true }, 3000);
   }
 
   static async open(): Promise<LabRedis> {
@@ -67,7 +67,7 @@ export class LabRedis {
       target.hostname = '127.0.0.1';
       target.port = String(this.proxy.port);
     }
-    const engineClient = client(target.toString(), ENGINE_CONNECTION, resilientOptions());
+    const engineClient = client(target.toString(), ENGINE_CONNECTION, {});
     const breaker = new CircuitBreaker({ threshold: env.REDIS_BREAKER_THRESHOLD, cooldownMs: env.REDIS_BREAKER_COOLDOWN_MS });
     const runner: RedisRunner = (work) => breaker.run(() => work(engineClient));
     const made = { engine: new CacheEngine(runner), breaker, client: engineClient };
@@ -117,8 +117,8 @@ export class LabRedis {
   }
 }
 
-function client(url: string, connectionName: string, options: RedisOptions): Redis {
-  const made = new Redis(url, { ...resilientOptions(), ...options, connectionName });
+function client(url: string, connectionName: string, options: RedisOptions, timeoutMs?: number): Redis {
+  const made = resilientClient(url, { ...options, connectionName }, timeoutMs);
   // Connection trouble is what the failure lab is for; the lab's own figures say what happened.
   made.on('error', () => {});
   return made;

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resilientOptions } from '../../redis';
+import { resilientClient } from '../../redis';
 import { OwnRedisServer, waitFor } from '../../testing/redis-server';
 import { NearCache, type NearEntry } from './near-cache';
 
@@ -31,7 +31,7 @@ async function instance(name: string, bounds = { maxEntries: 100, maxBytes: 1_00
   const cache = new NearCache({
     ...bounds,
     connect: (role) => {
-      const connection = new Redis(server.url, { ...resilientOptions(), connectionName: `${name}-${role}`, autoResubscribe: false });
+      const connection = resilientClient(server.url, { connectionName: `${name}-${role}`, autoResubscribe: false });
       if (role === 'reader' && replyDelayMs > 0) {
         const get = connection.get.bind(connection);
         connection.get = (async (key: string) => {

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 /** A Redis client like the app's, ready before it is used (no offline queue). */
 async function connected() {
-  const client = new Redis(server.url, app.redis.resilientOptions());
+  const client = app.redis.resilientClient(server.url);
   client.on('error', () => {});
   await waitFor(() => client.status === 'ready', 5000, 10);
   return client;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Redis from 'ioredis';
 import { env } from '../../env';
+import { boundCommands } from '../../command-deadline';
 import { getRedis } from '../../redis';
 import { NearCache, type NearStats } from './near-cache';
 
@@ -25,7 +26,7 @@ export function processNearCache(): Promise<NearCache | null> {
     return new NearCache({
       maxEntries: env.NEAR_CACHE_MAX_ENTRIES,
       maxBytes: env.NEAR_CACHE_MAX_BYTES,
-      connect: (role) => (client as Redis).duplicate({ connectionName: `cachelab-near-${role}`, autoResubscribe: false }),
+      connect: (role) => boundCommands((client as Redis).duplicate({ connectionName: `cachelab-near-${role}`, autoResubscribe: false }), env.REDIS_COMMAND_TIMEOUT_MS),
     });
   });
   return anchor[NEAR];
