@@ -2,11 +2,7 @@
 
 import { useState } from 'react';
 import useSWR from 'swr';
-import type { HealthResponse } from '@/lib/api-types';
-import { apiBody } from './api/client';
-
-/** /api/health answers 503 with a body when degraded: read the body either way. */
-const fetchHealth = (url: string) => apiBody<HealthResponse>(url, { acceptStatus: [503] });
+import { fetchHealth } from './api/client';
 
 /** Health checks in a row that must fail before the banner cries "down": one slow answer on a busy machine is not an outage. */
 const DOWN_AFTER = 2;

@@ -39,6 +39,8 @@ test('the embedded store caches, counts, charts, lists keys and runs the simulat
   await expect(page.getByTestId('key-row').filter({ hasText: `expensive_function:${name}` })).toBeVisible();
 
   await page.goto(`${app.url}/simulator`);
+  // Strategy near needs CLIENT TRACKING: the page says why it cannot run here.
+  await expect(page.getByText('Here it cannot run: the embedded store has no CLIENT TRACKING')).toBeVisible();
   await page.getByRole('radio', { name: 'Zipf' }).check();
   for (const [label, value] of Object.entries({ 'Distinct inputs N': '20', 'Virtual users': '5', 'Requests/s': '20', 'Duration (s)': '3', 'Compute (ms)': '20' })) {
     await page.getByLabel(label, { exact: true }).fill(value);

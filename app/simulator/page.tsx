@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { SimulatorLab } from '@/components/simulator/simulator-lab';
+import { NearStatus } from '@/components/simulator/near-status';
 import { StrategyPicker } from '@/components/simulator/strategy-picker';
 import { env } from '@/lib/env';
 import { formatSpan } from '@/lib/format';
@@ -60,7 +61,7 @@ export default function SimulatorPage() {
             for the work. We chose a grace period over early probabilistic refresh (XFetch) because you can see it happen: each stale answer is
             labelled, and the refresh is counted.
           </Explainer>
-          <Explainer title="A copy in memory (near)">
+          <Explainer title="A copy in memory (near)" footer={<NearStatus />}>
             Cache-aside with a copy of each fresh value in the app server&rsquo;s own memory (up to {env.NEAR_CACHE_MAX_ENTRIES.toLocaleString('en-US')}{' '}
             entries): a repeat is answered without asking Redis (status <strong>near-hit</strong>). Redis remembers which keys each server holds
             (<code className="font-mono">CLIENT TRACKING</code>) and tells it the moment anyone changes one, so the copy is dropped at once; if that
@@ -87,11 +88,13 @@ function roughly(ms: number): string {
   return ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : formatSpan(ms);
 }
 
-function Explainer({ title, children }: { title: string; children: React.ReactNode }) {
+/** `footer`: live state under the explanation (kept out of its paragraph: it may hold paragraphs of its own). */
+function Explainer({ title, children, footer }: { title: string; children: React.ReactNode; footer?: React.ReactNode }) {
   return (
     <article className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
       <h3 className="font-bold text-slate-900">{title}</h3>
       <p className="mt-1 text-sm leading-relaxed text-slate-700">{children}</p>
+      {footer}
     </article>
   );
 }

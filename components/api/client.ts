@@ -5,7 +5,7 @@
  * refused for want of the token, it asks the visitor once (see admin-token-dialog.tsx) and
  * retries; a wrong token is forgotten and asked for again.
  */
-import type { ApiErrorBody } from '@/lib/api-types';
+import type { ApiErrorBody, HealthResponse } from '@/lib/api-types';
 
 /** An API answer that was not 2xx, or no answer at all (status 0, code `no_answer`). */
 export class ApiRequestError extends Error {
@@ -68,6 +68,9 @@ export async function apiData<T>(url: string, init: ApiInit = {}): Promise<T> {
 
 /** SWR fetcher for GET endpoints answering `{ data }`. */
 export const fetchData = <T>(url: string): Promise<T> => apiData<T>(url);
+
+/** /api/health answers 503 with a body when degraded: read the body either way. */
+export const fetchHealth = (url: string) => apiBody<HealthResponse>(url, { acceptStatus: [503] });
 
 export function toApiError(body: unknown, status: number): ApiRequestError {
   const error = (body as Partial<ApiErrorBody> | null)?.error;

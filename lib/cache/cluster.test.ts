@@ -215,4 +215,21 @@ describe('on a Redis Cluster', () => {
     const readable = Array.from({ length: 5 }, (_, index) => `expensive_function:browse-${index}`);
     expect(await app.cache.invalidateMany(readable)).toBe(5);
   });
+
+  it('serves strategy near from L1 on the cluster, tracked per master, and drops it when another client writes', async () => {
+    const key = 'expensive_function:near-on-cluster';
+    const statuses: string[] = [];
+    await waitFor(async () => {
+      statuses.push((await lookup('near-cluster', key, { strategy: 'near' })).status);
+      return statuses.at(-1) === 'near-hit';
+    }, 5000, 20);
+    expect(statuses[0]).toBe('miss');
+    const health = await app.health.getHealth();
+    expect(health.nearCache).toMatchObject({ available: true, started: true, state: 'ready' });
+    const nodes = 'nodes' in health.nearCache ? (health.nearCache.nodes ?? []) : [];
+    expect(nodes.map((node) => node.state)).toEqual(['ready', 'ready', 'ready']);
+
+    await inspect.del(app.keys.cacheKey(key));
+    await waitFor(async () => (await lookup('near-cluster', key, { strategy: 'near' })).status === 'miss', 2000, 5);
+  });
 });

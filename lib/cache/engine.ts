@@ -6,7 +6,7 @@ import { Call, type Outcome } from './call';
 import { decodeEnvelope, type Envelope } from './envelope';
 import { cacheKey } from './keys';
 import { awaitHolder } from './lock-wait';
-import type { NearCache } from './near/near-cache';
+import type { NearTier } from './near/near-cache';
 import { processNearCache } from './near/process';
 import { NearSlot } from './near-slot';
 import type { CachedOptions, CachedResult, RedisRunner } from './options';
@@ -42,7 +42,7 @@ export class CacheEngine {
    */
   constructor(
     private readonly redis: RedisRunner = withRedis,
-    near: () => Promise<NearCache | null> = processNearCache,
+    near: () => Promise<NearTier | null> = processNearCache,
   ) {
     this.refreshes = new BackgroundRefreshes(redis);
     this.nearSlot = new NearSlot(near);

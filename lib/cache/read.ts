@@ -2,7 +2,7 @@ import 'server-only';
 import type { RedisClient } from '../redis';
 import { decodedEnvelopes } from './decoded';
 import type { Envelope } from './envelope';
-import type { NearCache } from './near/near-cache';
+import type { NearTier } from './near/near-cache';
 
 /**
  * What the hit path's one GET found. Only `fresh` is served from it; the others go on to the
@@ -26,7 +26,7 @@ export function readEntry<V>(client: RedisClient, key: string, isValue: (value: 
 }
 
 /** The same GET on the near cache's tracked reader: a fresh entry also enters L1. */
-export async function readTracked<V>(near: NearCache, key: string, isValue: (value: unknown) => value is V): Promise<EntryRead<V>> {
+export async function readTracked<V>(near: NearTier, key: string, isValue: (value: unknown) => value is V): Promise<EntryRead<V>> {
   try {
     return await near.read(key, (raw) => {
       const read = classify(key, raw, isValue);

@@ -26,6 +26,8 @@ export const healthSchema = z.object({
       bytes: z.number(),
       invalidations: z.number(),
       clears: z.number(),
+      /** In a Redis Cluster: each master's own tracked L1. */
+      nodes: z.array(z.object({ node: z.string(), state: z.enum(['starting', 'ready', 'down', 'closed']), entries: z.number() })).optional(),
     }),
   ]),
 });

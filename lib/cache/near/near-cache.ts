@@ -27,8 +27,20 @@ export interface NearStats {
   bytes: number;
   /** Keys invalidated by Redis (each key of each message), since start. */
   invalidations: number;
-  /** Times L1 was emptied at once: a connection dropped, or Redis was flushed. */
+  /** Times L1 was emptied at once: a connection dropped, Redis was flushed, or (cluster) a slot changed hands. */
   clears: number;
+  /** In a Redis Cluster: each master's own tracked L1. */
+  nodes?: { node: string; state: NearState; entries: number }[];
+}
+
+/** What the engine asks of a near cache: one server's (`NearCache`) or a cluster's, one per master (`ClusterNearCache`). */
+export interface NearTier {
+  readonly state: NearState;
+  peek<V>(key: string, now?: number): NearEntry<V> | undefined;
+  read<T>(key: string, decode: (raw: string | null) => { result: T; entry: NearEntry | null }): Promise<T>;
+  onInvalidate(listener: (key: string | null) => void): () => void;
+  stats(): NearStats;
+  close(): Promise<void>;
 }
 
 /** Redis' own channel for RESP2 client-side-caching invalidations (CLIENT TRACKING … REDIRECT). */
@@ -46,7 +58,7 @@ const INVALIDATE_CHANNEL = '__redis__:invalidate';
  * key was invalidated after it was sent; and a lost invalidation — when either connection
  * drops, L1 is emptied and serves nothing until tracking is on again on fresh connections.
  */
-export class NearCache {
+export class NearCache implements NearTier {
   private readonly l1: BoundedLru<NearEntry>;
   private readonly reader: Redis;
   private readonly subscriber: Redis;
@@ -164,7 +176,8 @@ export class NearCache {
     }
   }
 
-  private clear() {
+  /** Empties L1 and refuses the replies of reads in flight (a cluster slot changed hands: what it held may be stale). */
+  clear() {
     this.sequence += 1;
     this.clearedAt = this.sequence;
     if (this.l1.size > 0) this.clears += 1;

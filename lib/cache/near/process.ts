@@ -1,44 +1,51 @@
 import 'server-only';
-import type Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { env } from '../../env';
 import { boundCommands } from '../../command-deadline';
 import { getRedis } from '../../redis';
-import { NearCache, type NearStats } from './near-cache';
+import { ClusterNearCache } from './cluster-near';
+import { NearCache, type NearStats, type NearTier } from './near-cache';
 
 const NEAR = Symbol.for('cachelab.near.cache');
-type Anchored = typeof globalThis & { [NEAR]?: Promise<NearCache | null> };
+type Anchored = typeof globalThis & { [NEAR]?: Promise<NearTier | null> };
 
 const UNAVAILABLE = {
   embedded: 'the embedded store has no CLIENT TRACKING: strategy near reads the store on every request, like cache-aside',
-  cluster: 'in a Redis Cluster, tracking needs a reader and a subscriber per node, not built yet: strategy near serves like cache-aside',
 };
 
 /**
- * The process' near cache, on two connections of its own beside the shared client (a
- * tracked reader and the invalidation subscriber). Null where it cannot be coherent: the
- * embedded store has no CLIENT TRACKING, and a cluster would need one tracked reader and
- * subscriber per node (not built yet). Strategy `near` then serves like `cache-aside`.
+ * The process' near cache, on connections of its own beside the shared client: a tracked reader
+ * and the invalidation subscriber — one pair per master in a Redis Cluster, where each node tracks
+ * only its own keys. Null on the embedded store, which has no CLIENT TRACKING: strategy `near`
+ * then serves like `cache-aside`.
  */
-export function processNearCache(): Promise<NearCache | null> {
+export function processNearCache(): Promise<NearTier | null> {
   const anchor = globalThis as Anchored;
-  anchor[NEAR] ??= getRedis().then(({ client, backend, topology }) => {
-    if (backend === 'embedded' || topology === 'cluster') return null;
-    return new NearCache({
-      maxEntries: env.NEAR_CACHE_MAX_ENTRIES,
-      maxBytes: env.NEAR_CACHE_MAX_BYTES,
-      connect: (role) => boundCommands((client as Redis).duplicate({ connectionName: `cachelab-near-${role}`, autoResubscribe: false }), env.REDIS_COMMAND_TIMEOUT_MS),
-    });
+  anchor[NEAR] ??= getRedis().then(({ client, backend }) => {
+    if (backend === 'embedded') return null;
+    const bounds = { maxEntries: env.NEAR_CACHE_MAX_ENTRIES, maxBytes: env.NEAR_CACHE_MAX_BYTES };
+    if (client instanceof Cluster) return new ClusterNearCache(client, { ...bounds, connect: (node, role) => nodeConnection(client, node, role) });
+    return new NearCache({ ...bounds, connect: (role) => bounded(client.duplicate({ connectionName: connectionName(role), autoResubscribe: false })) });
   });
   return anchor[NEAR];
+}
+
+const connectionName = (role: 'reader' | 'subscriber') => `cachelab-near-${role}`;
+const bounded = (connection: Redis) => boundCommands(connection, env.REDIS_COMMAND_TIMEOUT_MS);
+
+/** A connection to one master, with the cluster's own node options (credentials, TLS, timeouts). */
+function nodeConnection(cluster: Cluster, node: string, role: 'reader' | 'subscriber'): Redis {
+  const separator = node.lastIndexOf(':');
+  const address = { host: node.slice(0, separator), port: Number(node.slice(separator + 1)) };
+  return bounded(new Redis({ ...cluster.options.redisOptions, ...address, connectionName: connectionName(role), autoResubscribe: false }));
 }
 
 /** For /api/health: where the near cache stands in this process (it starts with the first `near` request). */
 export type NearSummary = { available: false; reason: string } | { available: true; started: false } | ({ available: true; started: true } & NearStats);
 
 export async function nearCacheSummary(): Promise<NearSummary> {
-  const { backend, topology } = await getRedis();
+  const { backend } = await getRedis();
   if (backend === 'embedded') return { available: false, reason: UNAVAILABLE.embedded };
-  if (topology === 'cluster') return { available: false, reason: UNAVAILABLE.cluster };
   const started = (globalThis as Anchored)[NEAR];
   const near = started ? await started : null;
   return near ? { available: true, started: true, ...near.stats() } : { available: true, started: false };
