@@ -1,5 +1,6 @@
 import 'server-only';
 import { env } from './env';
+import { processWide } from './process-wide';
 
 /**
  * Cache commands that failed although the connection may be fine — CROSSSLOT, OOM, READONLY, a
@@ -20,9 +21,7 @@ export interface Problem {
   permanent: boolean;
 }
 
-const PROBLEMS = Symbol.for('cachelab.redis.problems');
-type Anchored = typeof globalThis & { [PROBLEMS]?: Map<ProblemCode, Problem> };
-const problems = () => ((globalThis as Anchored)[PROBLEMS] ??= new Map());
+const problems = processWide('redis.problems', () => new Map<ProblemCode, Problem>());
 
 export function recordProblem(code: ProblemCode, message: string, permanent = false): void {
   const known = problems().get(code);

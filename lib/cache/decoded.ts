@@ -2,6 +2,7 @@ import 'server-only';
 import { env } from '../env';
 import { decodeEnvelope, type Envelope } from './envelope';
 import { BoundedLru } from './near/lru';
+import { processWide } from '../process-wide';
 
 /**
  * The last decoded envelope of each recently read key, with the exact text it was decoded
@@ -29,12 +30,5 @@ export class DecodedEnvelopes {
   }
 }
 
-const DECODED = Symbol.for('cachelab.cache.decoded');
-type Anchored = typeof globalThis & { [DECODED]?: DecodedEnvelopes };
-
-/** The process' memo (anchored like the Redis client: Next evaluates modules in several graphs). */
-export function decodedEnvelopes(): DecodedEnvelopes {
-  const anchor = globalThis as Anchored;
-  anchor[DECODED] ??= new DecodedEnvelopes();
-  return anchor[DECODED];
-}
+/** The process' memo. */
+export const decodedEnvelopes = processWide('cache.decoded', () => new DecodedEnvelopes());

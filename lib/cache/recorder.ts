@@ -13,6 +13,7 @@ import { addTo, emptyPending, isEmptyPending, totalsCounts } from './pending';
 import { splitBySlotGroup } from './slot-groups';
 import { COMPUTE_FIELDS, HISTOGRAM_TTL_SECONDS, Tallies, type TallySink } from './tally';
 import type { CacheStrategy, TrafficSource } from './types';
+import { processWide } from '../process-wide';
 
 export { PERCENTILE_SLOT_SECONDS } from './tally';
 
@@ -196,15 +197,8 @@ function noteFlushFailure(error: unknown) {
   console.warn(`[cachelab] metrics flush failed (counts kept for the next one): ${message}`);
 }
 
-const RECORDER = Symbol.for('cachelab.metrics.recorder');
-type Anchored = typeof globalThis & { [RECORDER]?: MetricsRecorder };
-
-/** The process-wide recorder (anchored for the same reason as the Redis client). */
-export function metricsRecorder(): MetricsRecorder {
-  const anchor = globalThis as Anchored;
-  anchor[RECORDER] ??= new MetricsRecorder();
-  return anchor[RECORDER];
-}
+/** The process-wide recorder. */
+export const metricsRecorder = processWide('metrics.recorder', () => new MetricsRecorder());
 
 export const flushMetrics = async () => {
   // Key timelines are batched the same way: "everything pending is written" covers both.

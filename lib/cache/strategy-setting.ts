@@ -3,6 +3,7 @@ import { env } from '../env';
 import { withRedis } from '../redis';
 import { strategyConfigKey } from './keys';
 import { DEFAULT_STRATEGY, isStrategy, type CacheStrategy } from './types';
+import { processWide } from '../process-wide';
 
 /*
  * Each scenario's cache strategy, chosen at run time and shared by every app instance: the hash
@@ -62,15 +63,8 @@ class StrategySettings {
   }
 }
 
-const SETTINGS = Symbol.for('cachelab.strategy.settings');
-type Anchored = typeof globalThis & { [SETTINGS]?: StrategySettings };
-
-/** The process-wide copy (anchored for Next's several module graphs, like the Redis client). */
-export function strategySettings(): StrategySettings {
-  const anchor = globalThis as Anchored;
-  anchor[SETTINGS] ??= new StrategySettings();
-  return anchor[SETTINGS];
-}
+/** The process-wide copy. */
+export const strategySettings = processWide('strategy.settings', () => new StrategySettings());
 
 /** The stored setting, read from Redis now (the strategy API answers with the shared truth). */
 export async function readStrategy(scenario: string): Promise<CacheStrategy> {

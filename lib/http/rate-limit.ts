@@ -5,6 +5,7 @@ import { statsKeys } from '../cache/keys';
 import { env } from '../env';
 import { getRedis, RedisUnavailableError, withRedis } from '../redis';
 import { ApiError } from './errors';
+import { processWide } from '../process-wide';
 
 /** Separate budgets: a visitor who spends theirs on lookups can still invalidate, and the reverse. */
 export type LimitBucket = 'scenario' | 'admin';
@@ -76,13 +77,11 @@ interface Limiters {
   local: RateLimiterMemory;
 }
 
-const LIMITERS = Symbol.for('cachelab.rate.limiters');
-type Anchored = typeof globalThis & { [LIMITERS]?: Map<LimitBucket, Promise<Limiters>> };
+const allLimiters = processWide('rate.limiters', () => new Map<LimitBucket, Promise<Limiters>>());
 
-/** One pair per bucket per process (anchored like the Redis client, for Next's several module graphs). */
+/** One pair per bucket per process. */
 function limiters(bucket: LimitBucket): Promise<Limiters> {
-  const anchor = globalThis as Anchored;
-  const all = (anchor[LIMITERS] ??= new Map());
+  const all = allLimiters();
   let pair = all.get(bucket);
   if (!pair) all.set(bucket, (pair = createLimiters(bucket)));
   return pair;

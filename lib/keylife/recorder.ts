@@ -3,6 +3,7 @@ import { withRedis } from '../redis';
 import { appendLife, type LifeRow } from './timeline';
 import { keyLifeBus } from './hub';
 import type { KeyEvent, KeyEventType } from './types';
+import { processWide } from '../process-wide';
 
 /** What the engine knows when it writes an entry. */
 export interface StoredNote {
@@ -144,12 +145,5 @@ export function toLiveEvent(key: string, row: LifeRow, lagMs?: number): KeyEvent
   return event;
 }
 
-const RECORDER = Symbol.for('cachelab.keylife.recorder');
-type Anchored = typeof globalThis & { [RECORDER]?: KeyLifeRecorder };
-
-/** One per process, like the Redis client (Next.js may evaluate this module more than once). */
-export function keyLifeRecorder(): KeyLifeRecorder {
-  const anchor = globalThis as Anchored;
-  anchor[RECORDER] ??= new KeyLifeRecorder();
-  return anchor[RECORDER];
-}
+/** One per process. */
+export const keyLifeRecorder = processWide('keylife.recorder', () => new KeyLifeRecorder());

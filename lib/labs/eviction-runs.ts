@@ -4,17 +4,11 @@ import type { EvictionRequest } from './eviction-config';
 import { EvictionRun } from './eviction-run';
 import { LabError } from './errors';
 import { labRedis } from './lab-redis';
+import { processWide } from '../process-wide';
 
 /** Finished runs kept in memory for their result pages. */
 const KEPT_RUNS = 10;
-const RUNS = Symbol.for('cachelab.labs.evictionRuns');
-type Anchored = typeof globalThis & { [RUNS]?: EvictionRun[] };
-
-function runs(): EvictionRun[] {
-  const anchor = globalThis as Anchored;
-  anchor[RUNS] ??= [];
-  return anchor[RUNS];
-}
+const runs = processWide<EvictionRun[]>('labs.evictionRuns', () => []);
 
 /** Starts a run on the lab Redis (409 while any lab run is going on there). */
 export async function startEviction(request: EvictionRequest): Promise<EvictionRun> {

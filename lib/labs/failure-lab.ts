@@ -8,6 +8,7 @@ import { ENGINE_CONNECTION, labRedis, type LabRedis } from './lab-redis';
 import { FailureTraffic } from './traffic';
 import type { FaultRequest } from './fault-request';
 import type { FailureSnapshot, FaultAction, FaultRecord, TrafficConfig } from './types';
+import { processWide } from '../process-wide';
 
 /** A fault or its undoing (validated at the edge, see fault-request.ts). */
 type FaultCommand = Exclude<FaultRequest, { action: 'start-traffic' | 'stop-traffic' }>;
@@ -180,11 +181,4 @@ async function reset(lab: LabRedis): Promise<void> {
   } while (cursor !== '0');
 }
 
-const LAB = Symbol.for('cachelab.labs.failureLab');
-type Anchored = typeof globalThis & { [LAB]?: FailureLab };
-
-export function failureLab(): FailureLab {
-  const anchor = globalThis as Anchored;
-  anchor[LAB] ??= new FailureLab();
-  return anchor[LAB];
-}
+export const failureLab = processWide('labs.failureLab', () => new FailureLab());

@@ -6,18 +6,12 @@ import { SCENARIOS, scenarioOrNotFound } from '../scenarios/registry';
 import type { Scenario } from '../scenarios/scenario';
 import type { SimulationRequest } from './config';
 import { Simulation, type Simulated } from './run';
+import { processWide } from '../process-wide';
 
 /** Finished runs kept in memory for their result pages. */
 const KEPT_RUNS = 10;
-const RUNS = Symbol.for('cachelab.simulator.runs');
-// Anchored like the Redis client: every route bundle of this process must see the same runs.
-type Anchored = typeof globalThis & { [RUNS]?: Simulation[] };
-
-function runs(): Simulation[] {
-  const anchor = globalThis as Anchored;
-  anchor[RUNS] ??= [];
-  return anchor[RUNS];
-}
+// Every route bundle of this process must see the same runs.
+const runs = processWide<Simulation[]>('simulator.runs', () => []);
 
 /** Scenarios the simulator can drive: those that say what their rank-r input is. */
 export function simulatedScenarios(): Simulated[] {
