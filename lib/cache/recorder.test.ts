@@ -1,18 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { env } from '../env';
-import { inspector, keysUnder, removeUnder } from '../testing/redis';
+import { describe, expect, it } from 'vitest';
+import { scratchPrefix } from '../testing/scratch';
 import type { Observation } from './event';
 import { statsKeys } from './keys';
 import { MetricsRecorder } from './recorder';
 
-const redis = inspector();
-const prefix = `${env.CACHE_PREFIX}recorder-${Math.random().toString(36).slice(2, 8)}:`;
-
-afterAll(async () => {
-  await removeUnder(redis, prefix);
-  expect(await keysUnder(redis, prefix)).toEqual([]);
-  redis.disconnect();
-});
+const { redis, prefix } = scratchPrefix('recorder');
 
 const observation = (index: number, at: number): Observation => ({
   scenario: 'queued', source: 'live', status: index % 4 === 0 ? 'miss' : 'hit', key: `k${index}`, latencyMs: 0.1 + (index % 7), computeMs: index % 4 === 0 ? 5 : 0, at, strategy: 'cache-aside',

@@ -1,16 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { env } from '../env';
-import { inspector, keysUnder, removeUnder } from '../testing/redis';
+import { describe, expect, it } from 'vitest';
+import { scratchPrefix } from '../testing/scratch';
 import { appendLife, readLife, type LifeRow } from './timeline';
 
-const redis = inspector();
-const prefix = `${env.CACHE_PREFIX}timeline-${Math.random().toString(36).slice(2, 8)}:`;
-
-afterAll(async () => {
-  await removeUnder(redis, prefix);
-  expect(await keysUnder(redis, prefix)).toEqual([]);
-  redis.disconnect();
-});
+const { redis, prefix } = scratchPrefix('timeline');
 
 describe('a key timeline merges Redis rows with the engine rows of the same event', () => {
   it("keeps one row per event when Redis' row of a later event lands between the engine's write and its report", async () => {
