@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { OwnRedisCluster } from '../lib/testing/cluster';
 import { ownPrefix, startNextApp, type NextApp } from './own-app';
-import { expectBurstComputesOnce, expectSameTotals, expectSwitchFollowed, INSTANCE_ENV } from './two-instances';
+import { expectBurstComputesOnce, expectSameTotals, expectSwitchFollowed, INSTANCE_ENV, switchStrategy } from './two-instances';
 
 /**
  * The production build on a Redis Cluster of its own (3 masters on free ports, torn down
@@ -58,4 +58,22 @@ test('two instances on a cluster: a strategy switch is followed, a lock burst co
   await expectSwitchFollowed(request, apps);
   await expectBurstComputesOnce(request, apps);
   await expectSameTotals(request, apps);
+});
+
+test('strategy near on a cluster: L1 answers on one instance, the other instance’s delete reaches it, and the page says how near runs here', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await switchStrategy(request, apps[0], 'near');
+  const name = `near_${Date.now()}`;
+  const statusAt = async (app: NextApp) => (await request.get(`${app.url}/api/username/${name}`)).headers()['x-cache-status'];
+  // Both instances follow the switch; the first answers computed, then from Redis, then from its L1.
+  await expect(async () => expect(await statusAt(apps[0])).toBe('near-hit')).toPass({ timeout: 10_000, intervals: [100] });
+
+  const deleted = await request.delete(`${apps[1].url}/api/username/${name}`, { headers: { origin: apps[1].url } });
+  expect(deleted.status()).toBe(200);
+  // Redis tells the master's tracked reader of the first instance: its L1 no longer has the entry.
+  await expect(async () => expect(await statusAt(apps[0])).toBe('miss')).toPass({ timeout: 2_000, intervals: [20] });
+
+  await page.goto(`${apps[0].url}/simulator`);
+  await expect(page.getByTestId('near-status')).toContainText('on 3 cluster masters');
+  await switchStrategy(request, apps[0], 'cache-aside');
 });

@@ -14,7 +14,7 @@ import type { NextApp } from './own-app';
  */
 export const INSTANCE_ENV = { RATE_LIMIT_POINTS: '0', USERNAME_DELAY_MS: '1000', REDIS_COMMAND_TIMEOUT_MS: '10000' };
 
-export async function switchStrategy(request: APIRequestContext, app: NextApp, strategy: 'cache-aside' | 'lock' | 'swr') {
+export async function switchStrategy(request: APIRequestContext, app: NextApp, strategy: 'cache-aside' | 'lock' | 'swr' | 'near') {
   const response = await request.put(`${app.url}/api/scenarios/username/strategy`, { headers: { origin: app.url }, data: { strategy } });
   expect(response.status()).toBe(200);
 }
