@@ -1,3 +1,4 @@
+import { EVENT_FIELDS } from './fields';
 import type { Counted } from './tally';
 
 /** One request as the recent-requests stream shows it. */
@@ -13,11 +14,11 @@ export const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
 /** The stream entry's fields, as the events reader (lib/stats/events.ts) parses them. */
 export function eventFields(event: Observation): string[] {
   return [
-    't', String(event.at),
-    'scenario', event.scenario,
-    'source', event.source,
-    'status', event.status,
-    'key', event.key,
-    'ms', String(roundMs(event.latencyMs)),
+    EVENT_FIELDS.at, String(event.at),
+    EVENT_FIELDS.scenario, event.scenario,
+    EVENT_FIELDS.source, event.source,
+    EVENT_FIELDS.status, event.status,
+    EVENT_FIELDS.key, event.key,
+    EVENT_FIELDS.latencyMs, String(roundMs(event.latencyMs)),
   ];
 }

@@ -6,7 +6,7 @@ import { CircuitBreaker } from '../circuit';
 import { env } from '../env';
 import { resilientClient } from '../redis';
 import { redisAnswers } from '../redis-probe';
-import { freePort } from '../testing/redis-server';
+import { freePort } from '../free-port';
 import { LabError } from './errors';
 import { LatencyProxy } from './latency-proxy';
 

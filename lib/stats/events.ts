@@ -1,5 +1,6 @@
 import 'server-only';
 import { EVENTS_KEPT } from '../cache/event';
+import { EVENT_FIELDS } from '../cache/fields';
 import { statsKeys } from '../cache/keys';
 import { STATUSES, type CacheStatus, type TrafficSource } from '../cache/types';
 import type { RecentEvent } from '../dashboard-types';
@@ -18,18 +19,19 @@ export async function recentEvents(count: number, sources?: readonly TrafficSour
     .slice(0, count);
 }
 
-function toEvent(id: string, flat: string[]): RecentEvent | null {
+/** One stream entry as the dashboard shows it (null: not one the recorder wrote). */
+export function toEvent(id: string, flat: string[]): RecentEvent | null {
   const fields = new Map<string, string>();
   for (let index = 0; index + 1 < flat.length; index += 2) fields.set(flat[index] ?? '', flat[index + 1] ?? '');
-  const status = fields.get('status');
+  const status = fields.get(EVENT_FIELDS.status);
   if (!(STATUSES as readonly string[]).includes(status ?? '')) return null;
   return {
     id,
-    t: Number(fields.get('t')) || 0,
-    scenario: fields.get('scenario') ?? '',
-    source: fields.get('source') ?? '',
+    t: Number(fields.get(EVENT_FIELDS.at)) || 0,
+    scenario: fields.get(EVENT_FIELDS.scenario) ?? '',
+    source: fields.get(EVENT_FIELDS.source) ?? '',
     status: status as CacheStatus,
-    key: fields.get('key') ?? '',
-    ms: Number(fields.get('ms')) || 0,
+    key: fields.get(EVENT_FIELDS.key) ?? '',
+    ms: Number(fields.get(EVENT_FIELDS.latencyMs)) || 0,
   };
 }
