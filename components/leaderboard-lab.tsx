@@ -18,7 +18,7 @@ import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
 import { apiBody, apiData } from './api/client';
-import type { ScenarioResponse } from '@/lib/api-types';
+import type { ScenarioResponse } from '@/lib/contracts/scenario';
 
 interface Props {
   players: number;

@@ -13,7 +13,7 @@ import { RequestHistory } from './scenario/request-history';
 import { ResultPanel } from './scenario/result-panel';
 import { invalidateEntry, useScenarioRequest } from './scenario/use-scenario-request';
 import { apiBody } from './api/client';
-import type { ScenarioResponse } from '@/lib/api-types';
+import type { ScenarioResponse } from '@/lib/contracts/scenario';
 import { SentimentVerdict } from './sentiment/verdict';
 
 interface Props {

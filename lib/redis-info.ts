@@ -1,6 +1,6 @@
 import 'server-only';
 import { Cluster } from 'ioredis';
-import type { ClusterNodeInfo, RedisInfo } from './dashboard-types';
+import type { ClusterNodeInfo, RedisInfo } from './contracts/dashboard';
 import { getRedis, withRedis } from './redis';
 
 /** `INFO` text as a map of its `name:value` lines. */

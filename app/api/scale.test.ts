@@ -5,7 +5,7 @@ import { flushMetrics } from '@/lib/cache';
 import { encodeEnvelope } from '@/lib/cache/envelope';
 import { statsKeys } from '@/lib/cache/keys';
 import { SOURCES } from '@/lib/cache/types';
-import type { KeyPage, StatsResponse } from '@/lib/dashboard-types';
+import type { KeyPage, StatsResponse } from '@/lib/contracts/dashboard';
 import { env } from '@/lib/env';
 import { getRedis } from '@/lib/redis';
 import { SCENARIOS } from '@/lib/scenarios/registry';

@@ -5,7 +5,8 @@
  * refused for want of the token, it asks the visitor once (see admin-token-dialog.tsx) and
  * retries; a wrong token is forgotten and asked for again.
  */
-import type { ApiErrorBody, HealthResponse } from '@/lib/api-types';
+import type { HealthResponse } from '@/lib/contracts/health';
+import type { ApiErrorBody } from '@/lib/contracts/scenario';
 
 /** An API answer that was not 2xx, or no answer at all (status 0, code `no_answer`). */
 export class ApiRequestError extends Error {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { ScenarioResponse } from '@/lib/api-types';
+import type { ScenarioResponse } from '@/lib/contracts/scenario';
 import { outcomeOf, ROOM_HEADERS, type JoinedStudent, type Outcome, type Round } from '@/lib/classroom/types';
 import { formatLatency } from '@/lib/format';
 import { CacheBadge } from '../scenario/cache-badge';

@@ -1,4 +1,4 @@
-import type { ClusterInfo } from '@/lib/dashboard-types';
+import type { ClusterInfo } from '@/lib/contracts/dashboard';
 import { formatBytes, formatCount } from '@/lib/format';
 
 /** Every node of a Redis Cluster: role, slot ranges, keys, memory, ops/s; the figures above are the masters' sums. */

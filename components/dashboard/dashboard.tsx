@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { RecentEvent, RedisInfo, StatsResponse } from '@/lib/dashboard-types';
+import type { RecentEvent, RedisInfo, StatsResponse } from '@/lib/contracts/dashboard';
 import { HistogramChart } from './charts/histogram-chart';
 import { HitRatioChart } from './charts/hit-ratio-chart';
 import { PercentileChart } from './charts/percentile-chart';

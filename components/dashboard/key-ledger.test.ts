@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyInfo } from '@/lib/dashboard-types';
+import type { KeyInfo } from '@/lib/contracts/dashboard';
 import { isShown, mergeListing, type ListedKey } from './key-ledger';
 
 const info = (key: string, ttlMs: number | null): KeyInfo => ({ key, readableKey: key, scenario: 'username', type: 'string', sizeBytes: 10, ttlMs, lifetimeMs: 60_000, expiry: 'ttl', slot: null, node: null });

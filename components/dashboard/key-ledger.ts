@@ -1,4 +1,4 @@
-import type { KeyInfo } from '@/lib/dashboard-types';
+import type { KeyInfo } from '@/lib/contracts/dashboard';
 
 export interface ListedKey extends KeyInfo {
   /** In this browser's clock; null = no expiry. */

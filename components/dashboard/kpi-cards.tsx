@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { ScenarioFigures, ThroughputPoint } from '@/lib/dashboard-types';
+import type { ScenarioFigures, ThroughputPoint } from '@/lib/contracts/dashboard';
 import { formatCount, formatDuration, formatLatency, formatPercent, formatRate, formatSpeedup } from '@/lib/format';
 
 interface Props {

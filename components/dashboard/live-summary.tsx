@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ScenarioFigures } from '@/lib/dashboard-types';
+import type { ScenarioFigures } from '@/lib/contracts/dashboard';
 import { formatCount, formatLatency, formatPercent } from '@/lib/format';
 import { useNow } from '../use-now';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecentEvent, ThroughputPoint } from '@/lib/dashboard-types';
+import type { RecentEvent, ThroughputPoint } from '@/lib/contracts/dashboard';
 import { quietWindow } from './quiet-window';
 
 const NOW = 1_800_000_000_000;

@@ -1,4 +1,4 @@
-import type { RecentEvent, ThroughputPoint } from '@/lib/dashboard-types';
+import type { RecentEvent, ThroughputPoint } from '@/lib/contracts/dashboard';
 import { WINDOWS, type WindowSeconds } from './toolbar';
 
 export interface Quiet {

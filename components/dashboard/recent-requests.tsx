@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { RecentEvent } from '@/lib/dashboard-types';
+import type { RecentEvent } from '@/lib/contracts/dashboard';
 import { keyLifeHref } from '../keylife/describe';
 import { RequestRows } from '../scenario/request-history';
 import { Panel } from './panel';

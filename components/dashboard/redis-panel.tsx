@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { RedisInfo, ScenarioFigures } from '@/lib/dashboard-types';
+import type { RedisInfo, ScenarioFigures } from '@/lib/contracts/dashboard';
 import { formatBytes, formatCount, formatDuration } from '@/lib/format';
 import { ClusterNodes } from './cluster-nodes';
 import { Panel } from './panel';

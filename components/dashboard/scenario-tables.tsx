@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { LatencyFigures, ScenarioFigures, ScenarioStats, StrategyFigures } from '@/lib/dashboard-types';
+import type { LatencyFigures, ScenarioFigures, ScenarioStats, StrategyFigures } from '@/lib/contracts/dashboard';
 import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/format';
 import { Panel } from './panel';
 import { Breakable } from '../breakable';

@@ -1,4 +1,4 @@
-import type { CacheStatus } from '@/lib/api-types';
+import type { CacheStatus } from '@/lib/contracts/scenario';
 
 /** Chart colours per status, the same families as the badges (components/scenario/cache-badge.tsx). */
 export const STATUS_COLORS: Record<CacheStatus, string> = {

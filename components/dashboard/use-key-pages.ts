@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import useSWRInfinite from 'swr/infinite';
-import type { KeyPage } from '@/lib/dashboard-types';
+import type { KeyPage } from '@/lib/contracts/dashboard';
 import { fetchReceived, type Received } from './fetch-data';
 import { mergeListing, type KeyLedger } from './key-ledger';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
-import type { KeyValue } from '@/lib/dashboard-types';
+import type { KeyValue } from '@/lib/contracts/dashboard';
 import { formatBytes, formatCountdown } from '@/lib/format';
 import { fetchData } from '../api/client';
 

@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { useCallback, useState } from 'react';
-import type { RedisInfo } from '@/lib/dashboard-types';
+import type { RedisInfo } from '@/lib/contracts/dashboard';
 import type { KeyEvent, NotificationStatus } from '@/lib/keylife/types';
 import { fetchReceived } from '../dashboard/fetch-data';
 import { formatCount } from '@/lib/format';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CacheStatus } from '@/lib/api-types';
+import type { CacheStatus } from '@/lib/contracts/scenario';
 import { formatClock, formatLatency, formatPoints } from '@/lib/format';
 import type { BoardChange } from '@/lib/scenarios/leaderboard/diff';
 import type { TopPlayers } from '@/lib/scenarios/leaderboard/store';

@@ -1,4 +1,4 @@
-import type { CacheStatus } from '@/lib/api-types';
+import type { CacheStatus } from '@/lib/contracts/scenario';
 
 const STYLES: Record<CacheStatus, string> = {
   hit: 'bg-emerald-100 text-emerald-800 ring-emerald-600/30',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { ScenarioResponse } from '@/lib/api-types';
+import type { ScenarioResponse } from '@/lib/contracts/scenario';
 import { apiBody } from '../api/client';
 import { BypassToggle } from './bypass-toggle';
 import { useTtlChoice } from './ttl-choice';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { CacheMeta } from '@/lib/api-types';
+import type { CacheMeta } from '@/lib/contracts/scenario';
 import { formatLatency } from '@/lib/format';
 import { KeyLifeLink } from '../keylife/key-life-link';
 import { CacheBadge, statusHint } from './cache-badge';

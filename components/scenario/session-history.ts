@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { STATUSES } from '@/lib/cache/types';
-import type { CacheStatus } from '@/lib/api-types';
+import type { CacheStatus } from '@/lib/contracts/scenario';
 
 export interface HistoryEntry {
   id: number;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import type { ScenarioResponse } from '@/lib/api-types';
+import type { ScenarioResponse } from '@/lib/contracts/scenario';
 import { apiData } from '../api/client';
 import { useSessionHistory, type HistoryEntry } from './session-history';
 

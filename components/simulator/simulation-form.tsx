@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { CacheStrategy } from '@/lib/api-types';
+import type { CacheStrategy } from '@/lib/contracts/scenario';
 import { formatCount } from '@/lib/format';
 import type { DistributionKind } from '@/lib/simulator/types';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CacheMeta } from '@/lib/api-types';
+import type { CacheMeta } from '@/lib/contracts/scenario';
 import { formatSpan } from '@/lib/format';
 import type { WeatherValue } from '@/lib/contracts/weather';
 import { MidnightRefresh } from '../scenario/midnight-refresh';

@@ -2,7 +2,7 @@ import 'server-only';
 import calculateSlot from 'cluster-key-slot';
 import { readableKeyOf } from '../cache/keys';
 import { ENVELOPE_TAIL_BYTES, envelopeMetaFromTail } from '../cache/envelope';
-import type { KeyInfo, KeyPage } from '../dashboard-types';
+import type { KeyInfo, KeyPage } from '../contracts/dashboard';
 import { env } from '../env';
 import { getRedis, withRedis, type RedisClient } from '../redis';
 import { findScenario } from '../scenarios/registry';

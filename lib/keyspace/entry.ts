@@ -1,5 +1,5 @@
 import 'server-only';
-import type { KeyValue } from '../dashboard-types';
+import type { KeyValue } from '../contracts/dashboard';
 import { env } from '../env';
 import { ApiError } from '../errors';
 import { keyLifeRecorder } from '../keylife/recorder';

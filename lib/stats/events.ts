@@ -3,7 +3,7 @@ import { EVENTS_KEPT } from '../cache/event';
 import { EVENT_FIELDS } from '../cache/fields';
 import { statsKeys } from '../cache/keys';
 import { STATUSES, type CacheStatus, type TrafficSource } from '../cache/types';
-import type { RecentEvent } from '../dashboard-types';
+import type { RecentEvent } from '../contracts/dashboard';
 import { withRedis } from '../redis';
 
 export const MAX_EVENTS = EVENTS_KEPT;

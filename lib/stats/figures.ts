@@ -2,7 +2,7 @@ import 'server-only';
 import { percentileFromBuckets } from '../cache/histogram';
 import { ERROR_FIELD, latencySumField, sampleCountField, strategyFields } from '../cache/fields';
 import { hitRatio, STATUSES, STRATEGIES, type CacheStatus } from '../cache/types';
-import type { LatencyFigures, Percentiles, ScenarioFigures, StrategyFigures } from '../dashboard-types';
+import type { LatencyFigures, Percentiles, ScenarioFigures, StrategyFigures } from '../contracts/dashboard';
 import { bucketCounts, bucketSums, field, roundMs, sumFields, type Fields } from './fields';
 
 export { hitRatio };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { SOURCES, type TrafficSource } from '../cache/types';
-import type { SourceFilter, StatsResponse } from '../dashboard-types';
+import type { SourceFilter, StatsResponse } from '../contracts/dashboard';
 import { withRedis } from '../redis';
 import { SCENARIOS } from '../scenarios/registry';
 import { figuresOf, totalFigures } from './figures';

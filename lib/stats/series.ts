@@ -3,7 +3,7 @@ import { invalidationSecond, parseSeriesField } from '../cache/fields';
 import { BUCKET_BOUNDS_MS, bucketLabel } from '../cache/histogram';
 import { PERCENTILE_SLOT_SECONDS } from '../cache/recorder';
 import { STATUSES, type CacheStatus } from '../cache/types';
-import type { HistogramBar, PercentilePoint, ThroughputPoint } from '../dashboard-types';
+import type { HistogramBar, PercentilePoint, ThroughputPoint } from '../contracts/dashboard';
 import { hitRatio, percentiles } from './figures';
 import type { Fields } from './fields';
 import type { WindowPlan } from './window';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { PERCENTILE_SLOT_SECONDS } from '../cache/recorder';
-import type { StatsWindow } from '../dashboard-types';
+import type { StatsWindow } from '../contracts/dashboard';
 
 /** Bin sizes a chart may use; each a multiple of the percentile slot once past 1 s. */
 const LARGEST_STEP = 900;

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cached, flushMetrics } from '@/lib/cache';
-import type { RecentEvent } from '@/lib/dashboard-types';
+import type { RecentEvent } from '@/lib/contracts/dashboard';
 import { env } from '@/lib/env';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { GET } from './route';

@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { encodeEnvelope } from '@/lib/cache/envelope';
 import { statsKeys } from '@/lib/cache/keys';
-import type { KeyInfo, KeyPage, KeyValue } from '@/lib/dashboard-types';
+import type { KeyInfo, KeyPage, KeyValue } from '@/lib/contracts/dashboard';
 import { env } from '@/lib/env';
 import { inspector, keysUnder, removeUnder } from '@/lib/testing/redis';
 import { DELETE as flushScenario } from '../scenarios/[scenario]/cache/route';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getUsername } from '@/app/api/username/[username]/route';
 import { flushMetrics } from '@/lib/cache';
 import { statsKeys } from '@/lib/cache/keys';
-import type { StatsResponse } from '@/lib/dashboard-types';
+import type { StatsResponse } from '@/lib/contracts/dashboard';
 import { env } from '@/lib/env';
 import { inspector, keysUnder, removeUnder } from '@/lib/testing/redis';
 import { waitFor } from '@/lib/testing/redis-server';

@@ -1,4 +1,4 @@
-import type { StatsWindow } from '@/lib/dashboard-types';
+import type { StatsWindow } from '@/lib/contracts/dashboard';
 import { formatLatency } from '@/lib/format';
 
 /** Axis text large enough for a projector. */

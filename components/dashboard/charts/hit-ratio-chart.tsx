@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
-import type { StatsResponse, StatsWindow, ThroughputPoint } from '@/lib/dashboard-types';
+import type { StatsResponse, StatsWindow, ThroughputPoint } from '@/lib/contracts/dashboard';
 import { formatPercent } from '@/lib/format';
 import { STATUS_COLORS } from '../status-colors';
 import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';

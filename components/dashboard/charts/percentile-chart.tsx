@@ -2,7 +2,7 @@
 
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Percentiles, StatsResponse } from '@/lib/dashboard-types';
+import type { Percentiles, StatsResponse } from '@/lib/contracts/dashboard';
 import { Segmented } from '../segmented';
 import { STATUS_COLORS } from '../status-colors';
 import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, LATENCY_DOMAIN, LATENCY_TICKS, latencyTick, latencyValue, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';

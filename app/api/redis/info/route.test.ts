@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RedisInfo } from '@/lib/dashboard-types';
+import type { RedisInfo } from '@/lib/contracts/dashboard';
 import { inspector } from '@/lib/testing/redis';
 import { GET } from './route';
 
