@@ -1,3 +1,4 @@
+import Redis, { Cluster } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OwnRedisCluster } from '../testing/cluster';
@@ -8,7 +9,7 @@ import { waitFor } from '../testing/redis-server';
  * error, never a hang), the replica takes over and the app follows the new topology by itself.
  */
 let cluster: OwnRedisCluster;
-let app: { cache: typeof import('./index'); redis: typeof import('../redis') };
+let app: { cache: typeof import('./index'); redis: typeof import('../redis'); hub: typeof import('../keylife/hub'); keys: typeof import('./keys') };
 
 beforeAll(async () => {
   cluster = await OwnRedisCluster.start({ masters: 3, replicas: 1, nodeTimeoutMs: 1000 });
@@ -18,7 +19,13 @@ beforeAll(async () => {
     REDIS_BREAKER_THRESHOLD: '3',
     REDIS_BREAKER_COOLDOWN_MS: '500',
   });
-  app = { cache: await import('./index'), redis: await import('../redis') };
+  // Every node (replicas too: one is promoted below) sends the key events the key-life view listens to.
+  await Promise.all(cluster.ports.map(async (port) => {
+    const node = new Redis({ port });
+    await node.config('SET', 'notify-keyspace-events', 'E$gxe').finally(() => node.disconnect());
+  }));
+  app = { cache: await import('./index'), redis: await import('../redis'), hub: await import('../keylife/hub'), keys: await import('./keys') };
+  await app.hub.startKeyLife();
 }, 60_000);
 
 afterAll(async () => {
@@ -66,3 +73,21 @@ it('costs bypasses while a master fails over, never an error or a hang, and hits
   expect(slowest).toBeLessThan(5000);
   expect((await Promise.all(keys.map(lookup))).map((result) => result.status)).toEqual(keys.map(() => 'hit'));
 }, 90_000);
+
+it('listens to the promoted master afterwards: keys expiring on every master, the new one included, reach the key-life stream', async () => {
+  const subscriber = app.hub.keyLifeSubscriber()!;
+  const masters = (await cluster.masterPorts()).map((port) => `127.0.0.1:${port}`);
+  await waitFor(() => subscriber.listening && [...subscriber.servers()].sort().join() === [...masters].sort().join(), 10_000, 100);
+
+  const keys = Array.from({ length: 30 }, (_, index) => app.keys.cacheKey(`expensive_function:life-after-failover-${index}`));
+  const expired = new Set<string>();
+  const stop = app.hub.keyLifeBus().listen((entry) => entry.kind === 'key' && entry.data.type === 'expired' && expired.add(entry.data.key));
+  const writer = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
+  try {
+    await Promise.all(keys.map((key) => writer.set(key, '{}', 'PX', 200)));
+    await waitFor(() => expired.size === keys.length, 10_000, 50);
+  } finally {
+    stop();
+    writer.disconnect();
+  }
+}, 30_000);

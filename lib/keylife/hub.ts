@@ -1,11 +1,11 @@
 import 'server-only';
-import { Cluster } from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { env } from '../env';
 import { getRedis, masterNodes, withRedis } from '../redis';
 import { KeyEventBus } from './bus';
 import { enableNotifyClassesOn, readNotifyConfigOf, type NotifyConfig } from './notify-config';
 import { keyLifeRecorder } from './recorder';
-import { KeyEventSubscriber } from './subscriber';
+import { addressOf, KeyEventSubscriber } from './subscriber';
 import type { KeyEventType, NotificationStatus } from './types';
 
 const HUB = Symbol.for('cachelab.keylife.hub');
@@ -45,16 +45,31 @@ export function startKeyLife(): Promise<void> {
       if (result.flags === null) console.warn(`[cachelab] REDIS_NOTIFICATIONS=on: ${result.refusal}`);
     }
     const recorder = keyLifeRecorder();
-    state.subscriber = new KeyEventSubscriber({
-      // Same servers, database and credentials; a subscriber waits for its connection instead of failing fast.
-      connect: () => masterNodes(client).map((node) => node.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined })),
+    const subscriber = new KeyEventSubscriber({
+      connect: () => masterNodes(client).map(subscriberConnection),
       // A cluster has only database 0.
       db: client instanceof Cluster ? 0 : (client.options.db ?? 0), prefix: env.CACHE_PREFIX, bus: state.bus, redis: withRedis,
       reportedHere: (key, type) => recorder.reportedHere(key, type),
     });
-    state.subscriber.start();
+    state.subscriber = subscriber;
+    subscriber.start();
+    // Each master publishes only its own keys' events: after a failover or a resharding, listen to the new masters.
+    if (client instanceof Cluster) client.on('refresh', () => void followMasters(client, subscriber));
   })();
   return state.started;
+}
+
+/** Same server, database and credentials; a subscriber waits for its connection instead of failing fast. */
+const subscriberConnection = (node: Redis) => node.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+
+async function followMasters(client: Cluster, subscriber: KeyEventSubscriber): Promise<void> {
+  const masters = masterNodes(client);
+  const listened = subscriber.servers();
+  const added = masters.filter((node) => !listened.has(addressOf(node)));
+  if (added.length === 0 && masters.length === listened.size) return;
+  // A promoted replica never had the CONFIG SET its master got.
+  if (env.REDIS_NOTIFICATIONS === 'on' && added.length > 0) await enableNotifyClassesOn(added).catch(() => null);
+  subscriber.follow(new Map(masters.map((node) => [addressOf(node), () => subscriberConnection(node)])));
 }
 
 /** Enables the missing classes (the admin action); a refusal comes back explained. */

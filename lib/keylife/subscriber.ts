@@ -7,6 +7,9 @@ import { appendLife, readLife, type LifeRow } from './timeline';
 import { toLiveEvent } from './recorder';
 import type { KeyEventType } from './types';
 
+/** A connection's server, as a cluster names its nodes. */
+export const addressOf = (connection: Redis) => `${connection.options.host}:${connection.options.port}`;
+
 /** Keyevent channel → what it means for a cache entry (`unlink` is reported as `del`). */
 const EVENTS: Record<string, KeyEventType> = { set: 'stored', del: 'deleted', expired: 'expired', evicted: 'evicted', expire: 'expire' };
 
@@ -52,6 +55,38 @@ export class KeyEventSubscriber {
     if (this.connections.length > 0) return;
     this.connections = this.options.connect();
     for (const connection of this.connections) this.watch(connection);
+  }
+
+  /** The servers listened to, as `host:port`. */
+  servers(): Set<string> {
+    return new Set(this.connections.map(addressOf));
+  }
+
+  /**
+   * A cluster's masters changed (a failover, a resharding): listen to exactly `servers`
+   * (`host:port` → how to open a subscriber connection to it). New masters are subscribed,
+   * connections to servers that are no longer masters closed; the stream is told of a gap, as
+   * events of the changeover may have been missed.
+   */
+  follow(servers: Map<string, () => Redis>): void {
+    if (this.connections.length === 0) return;
+    let changed = false;
+    for (const connection of [...this.connections]) {
+      if (servers.has(addressOf(connection))) continue;
+      changed = true;
+      this.connections = this.connections.filter((kept) => kept !== connection);
+      this.subscribed.delete(connection);
+      connection.disconnect();
+    }
+    const listened = this.servers();
+    for (const [address, open] of servers) {
+      if (listened.has(address)) continue;
+      changed = true;
+      const connection = open();
+      this.connections.push(connection);
+      this.watch(connection);
+    }
+    if (changed) this.options.bus.gap('subscriber', 'The cluster changed masters: Redis notifications now come from the new ones; events during the changeover may be missing.');
   }
 
   async stop(): Promise<void> {
