@@ -15,6 +15,7 @@ const FAULTS = [
   'lib/cache/near/near-cache.test.ts',
   'lib/cache/near/near-strategy.test.ts',
   'lib/cache/near/cluster-near.test.ts',
+  'lib/cache/near/cluster-near-failover.test.ts',
   'lib/cache/cluster.test.ts',
   'lib/cache/cluster-failover.test.ts',
   'lib/cache/cluster-url.test.ts',
