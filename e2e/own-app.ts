@@ -23,7 +23,8 @@ const STOP_GRACE_MS = 10_000;
 /** A fresh key prefix, for apps that must share one (several instances on one Redis). */
 export const ownPrefix = () => `cle2e-own-${randomBytes(4).toString('hex')}:`;
 
-export async function startNextApp(env: Record<string, string>): Promise<NextApp> {
+/** `degraded`: the app is expected to start degraded (health answers 503), e.g. on a misconfigured Redis. */
+export async function startNextApp(env: Record<string, string>, { degraded = false } = {}): Promise<NextApp> {
   const port = await freePort();
   const printed: string[] = [];
   const server: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
@@ -43,7 +44,8 @@ export async function startNextApp(env: Record<string, string>): Promise<NextApp
     clearTimeout(killer);
   };
   try {
-    await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200, 30_000, 200);
+    const started = degraded ? [200, 503] : [200];
+    await waitFor(async () => started.includes((await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0), 30_000, 200);
   } catch (error) {
     await stop();
     throw new Error(`the app did not start: ${String(error)}\n${printed.join('')}`);
