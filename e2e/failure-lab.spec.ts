@@ -42,3 +42,17 @@ test('the lab Redis the app started stops with the app', async () => {
     await app.stop();
   }
 });
+
+test('the lab Redis the app started goes too when the app is killed outright (no exit hook runs)', async () => {
+  const app = await startOwnApp();
+  try {
+    const status = (await (await fetch(`${app.url}/api/labs`)).json()) as { data: { available: boolean; owned: boolean; address: string } };
+    expect(status.data).toMatchObject({ available: true, owned: true });
+    expect(await redisAnswers(`redis://${status.data.address}`)).toBe(true);
+    await app.kill();
+    // Its watchdog notices within a second.
+    await expect.poll(() => redisAnswers(`redis://${status.data.address}`), { timeout: 5000 }).toBe(false);
+  } finally {
+    await app.stop();
+  }
+});

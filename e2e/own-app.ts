@@ -11,6 +11,8 @@ export interface NextApp {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crash or an OOM killer would: no exit hook runs. */
+  kill: () => Promise<void>;
 }
 
 export interface OwnApp extends NextApp {
@@ -50,7 +52,13 @@ export async function startNextApp(env: Record<string, string>, { degraded = fal
     await stop();
     throw new Error(`the app did not start: ${String(error)}\n${printed.join('')}`);
   }
-  return { url, output: () => printed.join(''), stop };
+  const kill = async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGKILL');
+    await exited;
+  };
+  return { url, output: () => printed.join(''), stop, kill };
 }
 
 export async function startOwnApp(options: { password?: string; env?: Record<string, string> } = {}): Promise<OwnApp> {

@@ -152,6 +152,7 @@ class OwnedServer {
     );
     this.child = child;
     stopWithProcess(child);
+    watchOver(child);
     const answered = (async () => {
       for (let attempt = 0; attempt < 100; attempt += 1) {
         if (await redisAnswers(this.url, 200)) return;
@@ -170,6 +171,19 @@ class OwnedServer {
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/**
+ * Exit hooks do not run when the app is SIGKILLed (or crashes hard): a watchdog of its own
+ * then kills the lab redis-server within a second, so no orphan keeps its port and memory.
+ * It ends by itself when the server does.
+ */
+function watchOver(server: ChildProcess) {
+  if (server.pid === undefined) return;
+  const script = 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -9 "$2" 2>/dev/null';
+  const watchdog = spawn('sh', ['-c', script, 'cachelab-lab-watchdog', String(process.pid), String(server.pid)], { stdio: 'ignore' });
+  watchdog.on('error', () => {});
+  watchdog.unref();
 }
 
 const OWNED = new Set<ChildProcess>();
