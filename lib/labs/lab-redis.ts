@@ -180,7 +180,8 @@ class OwnedServer {
  */
 function watchOver(server: ChildProcess) {
   if (server.pid === undefined) return;
-  const script = 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -9 "$2" 2>/dev/null';
+  // Kills only when the app is the one gone: a server that exited first may have passed its pid on.
+  const script = 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -0 "$1" 2>/dev/null || kill -9 "$2" 2>/dev/null';
   const watchdog = spawn('sh', ['-c', script, 'cachelab-lab-watchdog', String(process.pid), String(server.pid)], { stdio: 'ignore' });
   watchdog.on('error', () => {});
   watchdog.unref();
