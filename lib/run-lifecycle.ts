@@ -49,3 +49,28 @@ export class RunLifecycle {
     };
   }
 }
+
+/** The last few runs of one kind in this process, newest last: what the pages poll by id. */
+export class KeptRuns<R extends { id: string; running: boolean }> {
+  private readonly runs: R[] = [];
+
+  constructor(private readonly kept: number) {}
+
+  add(run: R): R {
+    this.runs.push(run);
+    if (this.runs.length > this.kept) this.runs.splice(0, this.runs.length - this.kept);
+    return run;
+  }
+
+  find(id: string): R | undefined {
+    return this.runs.find((run) => run.id === id);
+  }
+
+  latest(): R | null {
+    return this.runs.at(-1) ?? null;
+  }
+
+  active(): R | undefined {
+    return this.runs.find((run) => run.running);
+  }
+}

@@ -5,28 +5,25 @@ import { EvictionRun } from './eviction-run';
 import { LabError } from './errors';
 import { labRedis } from './lab-redis';
 import { processWide } from '../process-wide';
+import { KeptRuns } from '../run-lifecycle';
 
 /** Finished runs kept in memory for their result pages. */
 const KEPT_RUNS = 10;
-const runs = processWide<EvictionRun[]>('labs.evictionRuns', () => []);
+const runs = processWide('labs.evictionRunsKept', () => new KeptRuns<EvictionRun>(KEPT_RUNS));
 
 /** Starts a run on the lab Redis (409 while any lab run is going on there). */
 export async function startEviction(request: EvictionRequest): Promise<EvictionRun> {
   const lab = await labRedis();
   if (!lab.running) throw new LabError(409, 'lab_redis_stopped', 'The lab Redis is stopped (failure lab): start it again first.');
-  const run = claimLab(() => new EvictionRun(request, lab)) as EvictionRun;
-  const all = runs();
-  all.push(run);
-  if (all.length > KEPT_RUNS) all.splice(0, all.length - KEPT_RUNS);
-  return run;
+  return runs().add(claimLab(() => new EvictionRun(request, lab)) as EvictionRun);
 }
 
 export function findEviction(id: string): EvictionRun {
-  const run = runs().find((candidate) => candidate.id === id);
+  const run = runs().find(id);
   if (!run) throw new LabError(404, 'unknown_run', `No eviction run "${id}" on this app instance (runs are kept in memory).`);
   return run;
 }
 
 export function latestEviction(): EvictionRun | null {
-  return runs().at(-1) ?? null;
+  return runs().latest();
 }

@@ -7,11 +7,12 @@ import type { Scenario } from '../scenarios/scenario';
 import type { SimulationRequest } from './config';
 import { Simulation, type Simulated } from './run';
 import { processWide } from '../process-wide';
+import { KeptRuns } from '../run-lifecycle';
 
 /** Finished runs kept in memory for their result pages. */
 const KEPT_RUNS = 10;
 // Every route bundle of this process must see the same runs.
-const runs = processWide<Simulation[]>('simulator.runs', () => []);
+const runs = processWide('simulator.runsKept', () => new KeptRuns<Simulation>(KEPT_RUNS));
 
 /** Scenarios the simulator can drive: those that say what their rank-r input is. */
 export function simulatedScenarios(): Simulated[] {
@@ -26,25 +27,21 @@ export async function startSimulation(request: SimulationRequest): Promise<Simul
   }
   const strategy = request.strategy ?? (await configuredStrategy(scenario.id));
   // Checked after the last await, so two starts can never both pass.
-  const active = runs().find((run) => run.running);
+  const active = runs().active();
   if (active) {
     throw new ApiError(409, 'simulation_running', `Simulation ${active.id} is still running: wait for it to finish or cancel it first.`);
   }
-  const run = new Simulation({ ...request, strategy }, scenario);
-  const all = runs();
-  all.push(run);
-  if (all.length > KEPT_RUNS) all.splice(0, all.length - KEPT_RUNS);
-  return run;
+  return runs().add(new Simulation({ ...request, strategy }, scenario));
 }
 
 export function findSimulation(id: string): Simulation {
-  const run = runs().find((candidate) => candidate.id === id);
+  const run = runs().find(id);
   if (!run) throw new ApiError(404, 'unknown_simulation', `No simulation "${id}" on this app instance (runs are kept in memory).`);
   return run;
 }
 
 export function latestSimulation(): Simulation | null {
-  return runs().at(-1) ?? null;
+  return runs().latest();
 }
 
 function simulatedScenario(id: string): Simulated {
