@@ -1,46 +1,26 @@
 import calculateSlot from 'cluster-key-slot';
-import Redis, { Cluster } from 'ioredis';
+import Redis, { type Cluster } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OwnRedisCluster } from '../../testing/cluster';
+import { asEntry, connectTo, startClusterNear, type ClusterNearSetup } from '../../testing/cluster-near';
 import { waitFor } from '../../testing/redis-server';
-import { ClusterNearCache } from './cluster-near';
-import type { NearEntry } from './near-cache';
+import type { ClusterNearCache } from './cluster-near';
 
 /**
  * A manual failover (CLUSTER FAILOVER on a replica) on a 3 + 3 cluster the test starts: the old
  * master stays up, as a replica, with our tracked connections still open. The L1 entry it held
  * must not outlive a write made on the new master.
  */
-let cluster: OwnRedisCluster;
+let setup: ClusterNearSetup;
 let client: Cluster;
 let writer: Cluster;
 let near: ClusterNearCache;
 
-const nodesOf = (ports: number[]) => ports.map((port) => ({ host: '127.0.0.1', port }));
-const asEntry = (raw: string | null) => ({ result: raw, entry: raw === null ? null : ({ value: raw, freshUntil: Date.now() + 60_000 } satisfies NearEntry) });
-
 beforeAll(async () => {
-  cluster = await OwnRedisCluster.start({ masters: 3, replicas: 1 });
-  client = new Cluster(nodesOf(cluster.ports), { enableOfflineQueue: false, slotsRefreshInterval: 2000 });
-  writer = new Cluster(nodesOf(cluster.ports));
-  await waitFor(() => client.status === 'ready', 10_000);
-  near = new ClusterNearCache(client, {
-    maxEntries: 100,
-    maxBytes: 1_000_000,
-    connect: (node, role) => {
-      const [host, port] = node.split(':');
-      return new Redis({ host, port: Number(port), connectionName: `near-failover-${role}`, autoResubscribe: false });
-    },
-  });
-  await waitFor(() => near.stats().nodes?.length === 3 && near.stats().nodes!.every((node) => node.state === 'ready'), 10_000);
+  setup = await startClusterNear({ replicas: 1, slotsRefreshInterval: 2000, maxEntries: 100 });
+  ({ client, writer, near } = setup);
 }, 60_000);
 
-afterAll(async () => {
-  await near?.close();
-  client?.disconnect();
-  writer?.disconnect();
-  await cluster?.stop();
-});
+afterAll(() => setup?.stop());
 
 it('drops the old value within milliseconds of a write on the new master, although the old master kept its connections', async () => {
   const key = '{near-failover}:entry';
@@ -76,8 +56,7 @@ it('drops the old value within milliseconds of a write on the new master, althou
 
 /** The port of the replica that follows the master at `address` (host:port). */
 async function replicaOf(address: string): Promise<number> {
-  const [host, port] = address.split(':');
-  const master = new Redis({ host, port: Number(port) });
+  const master = connectTo(address);
   try {
     const info = await master.info('replication');
     return Number(/slave0:ip=[^,]+,port=(\d+)/.exec(info)?.[1]);

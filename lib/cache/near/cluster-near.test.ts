@@ -1,50 +1,26 @@
 import calculateSlot from 'cluster-key-slot';
-import Redis, { Cluster } from 'ioredis';
+import Redis, { type Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OwnRedisCluster } from '../../testing/cluster';
+import { asEntry, connectTo, startClusterNear, type ClusterNearSetup } from '../../testing/cluster-near';
 import { waitFor } from '../../testing/redis-server';
-import { ClusterNearCache } from './cluster-near';
-import type { NearEntry } from './near-cache';
+import { nodeAddress, type ClusterNearCache } from './cluster-near';
 
 /**
  * Strategy `near` on a Redis Cluster the test starts (3 masters): tracking per node, each key
  * kept by its own master's cache, and L1 emptied when a slot changes hands.
  */
-let cluster: OwnRedisCluster;
+let setup: ClusterNearSetup;
 let client: Cluster;
 let writer: Cluster;
 let near: ClusterNearCache;
-const opened: Redis[] = [];
-
-const nodesOf = (ports: number[]) => ports.map((port) => ({ host: '127.0.0.1', port }));
 
 beforeAll(async () => {
-  cluster = await OwnRedisCluster.start({ masters: 3 });
-  client = new Cluster(nodesOf(cluster.ports), { enableOfflineQueue: false, slotsRefreshInterval: 500 });
-  writer = new Cluster(nodesOf(cluster.ports));
-  await waitFor(() => client.status === 'ready', 10_000);
-  near = new ClusterNearCache(client, {
-    maxEntries: 300,
-    maxBytes: 1_000_000,
-    connect: (node, role) => {
-      const [host, port] = node.split(':');
-      const connection = new Redis({ host, port: Number(port), connectionName: `near-test-${role}`, autoResubscribe: false });
-      opened.push(connection);
-      return connection;
-    },
-  });
-  await waitFor(() => near.stats().nodes?.length === 3 && near.stats().nodes!.every((node) => node.state === 'ready'), 10_000);
+  setup = await startClusterNear({ slotsRefreshInterval: 500, maxEntries: 300 });
+  ({ client, writer, near } = setup);
 }, 60_000);
 
-afterAll(async () => {
-  await near?.close();
-  client?.disconnect();
-  writer?.disconnect();
-  await cluster?.stop();
-});
+afterAll(() => setup?.stop());
 
-/** What the engine hands `read`: the raw value, admitted to L1 as is. */
-const asEntry = (raw: string | null) => ({ result: raw, entry: raw === null ? null : ({ value: raw, freshUntil: Date.now() + 60_000 } satisfies NearEntry) });
 const keys = Array.from({ length: 30 }, (_, index) => `{near-${index}}:entry`);
 const ownerOf = (key: string) => client.slots[calculateSlot(key)]?.[0];
 
@@ -73,8 +49,7 @@ describe('ClusterNearCache', () => {
   it("empties only the master whose subscriber dropped, and serves nothing from it until its tracking is back", async () => {
     await holdAll('v3');
     const victim = ownerOf(keys[0]!)!;
-    const [host, port] = victim.split(':');
-    const admin = new Redis({ host, port: Number(port) });
+    const admin = connectTo(victim);
     try {
       await admin.client('KILL', 'TYPE', 'pubsub');
     } finally {
@@ -113,22 +88,18 @@ describe('ClusterNearCache', () => {
 
 /** Moves one slot (and its keys) between masters, the way `redis-cli --cluster reshard` does. */
 async function moveSlot(slot: number, from: string, to: string) {
-  const connect = (node: string) => {
-    const [host, port] = node.split(':');
-    return new Redis({ host, port: Number(port) });
-  };
-  const [source, target] = [connect(from), connect(to)];
+  const [source, target] = [connectTo(from), connectTo(to)];
   try {
     const [sourceId, targetId] = await Promise.all([source.cluster('MYID'), target.cluster('MYID')]);
     await target.cluster('SETSLOT', slot, 'IMPORTING', sourceId);
     await source.cluster('SETSLOT', slot, 'MIGRATING', targetId);
-    const [targetHost, targetPort] = to.split(':');
+    const { host: targetHost, port: targetPort } = nodeAddress(to);
     for (;;) {
       const batch = (await source.cluster('GETKEYSINSLOT', slot, 100)) as string[];
       if (batch.length === 0) break;
-      await source.migrate(targetHost!, targetPort!, '', 0, 5000, 'KEYS', ...batch);
+      await source.migrate(targetHost, targetPort, '', 0, 5000, 'KEYS', ...batch);
     }
-    for (const port of cluster.ports) {
+    for (const port of setup.cluster.ports) {
       const node = new Redis({ host: '127.0.0.1', port });
       await node.cluster('SETSLOT', slot, 'NODE', targetId).finally(() => node.disconnect());
     }

@@ -132,6 +132,12 @@ export class ClusterNearCache implements NearTier {
   }
 }
 
+/** A cluster node's name ("host:port", as ioredis' slot map has it) as connection options. */
+export function nodeAddress(node: string): { host: string; port: number } {
+  const separator = node.lastIndexOf(':');
+  return { host: node.slice(0, separator), port: Number(node.slice(separator + 1)) };
+}
+
 /** A reader asked a master that no longer owns the key's slot. */
 function isRedirection(error: unknown): boolean {
   return error instanceof Error && /^(MOVED|ASK) /.test(error.message);

@@ -3,7 +3,7 @@ import Redis, { Cluster } from 'ioredis';
 import { env } from '../../env';
 import { boundCommands } from '../../command-deadline';
 import { getRedis } from '../../redis';
-import { ClusterNearCache } from './cluster-near';
+import { ClusterNearCache, nodeAddress } from './cluster-near';
 import { NearCache, type NearStats, type NearTier } from './near-cache';
 
 const NEAR = Symbol.for('cachelab.near.cache');
@@ -35,9 +35,7 @@ const bounded = (connection: Redis) => boundCommands(connection, env.REDIS_COMMA
 
 /** A connection to one master, with the cluster's own node options (credentials, TLS, timeouts). */
 function nodeConnection(cluster: Cluster, node: string, role: 'reader' | 'subscriber'): Redis {
-  const separator = node.lastIndexOf(':');
-  const address = { host: node.slice(0, separator), port: Number(node.slice(separator + 1)) };
-  return bounded(new Redis({ ...cluster.options.redisOptions, ...address, connectionName: connectionName(role), autoResubscribe: false }));
+  return bounded(new Redis({ ...cluster.options.redisOptions, ...nodeAddress(node), connectionName: connectionName(role), autoResubscribe: false }));
 }
 
 /** For /api/health: where the near cache stands in this process (it starts with the first `near` request). */
