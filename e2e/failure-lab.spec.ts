@@ -30,29 +30,18 @@ test('pause the lab Redis: the breaker opens, the app bypasses, then it closes b
   await expect(page.getByText(/Answers per second/)).toBeVisible();
 });
 
-test('the lab Redis the app started stops with the app', async () => {
-  const app = await startOwnApp();
-  try {
-    const status = (await (await fetch(`${app.url}/api/labs`)).json()) as { data: { available: boolean; owned: boolean; address: string } };
-    expect(status.data).toMatchObject({ available: true, owned: true });
-    expect(await redisAnswers(`redis://${status.data.address}`)).toBe(true);
-    await app.stop();
-    await expect.poll(() => redisAnswers(`redis://${status.data.address}`), { timeout: 5000 }).toBe(false);
-  } finally {
-    await app.stop();
-  }
-});
-
-test('the lab Redis the app started goes too when the app is killed outright (no exit hook runs)', async () => {
-  const app = await startOwnApp();
-  try {
-    const status = (await (await fetch(`${app.url}/api/labs`)).json()) as { data: { available: boolean; owned: boolean; address: string } };
-    expect(status.data).toMatchObject({ available: true, owned: true });
-    expect(await redisAnswers(`redis://${status.data.address}`)).toBe(true);
-    await app.kill();
-    // Its watchdog notices within a second.
-    await expect.poll(() => redisAnswers(`redis://${status.data.address}`), { timeout: 5000 }).toBe(false);
-  } finally {
-    await app.stop();
-  }
-});
+// `stop`: SIGTERM, the exit hook kills the lab Redis. `kill`: SIGKILL, no hook runs; its watchdog notices within a second.
+for (const [ending, how] of [['stop', 'stops with the app'], ['kill', 'goes too when the app is killed outright (no exit hook runs)']] as const) {
+  test(`the lab Redis the app started ${how}`, async () => {
+    const app = await startOwnApp();
+    try {
+      const status = (await (await fetch(`${app.url}/api/labs`)).json()) as { data: { available: boolean; owned: boolean; address: string } };
+      expect(status.data).toMatchObject({ available: true, owned: true });
+      expect(await redisAnswers(`redis://${status.data.address}`)).toBe(true);
+      await app[ending]();
+      await expect.poll(() => redisAnswers(`redis://${status.data.address}`), { timeout: 5000 }).toBe(false);
+    } finally {
+      await app.stop();
+    }
+  });
+}
