@@ -4,12 +4,12 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  await import('./lib/env');
-  const { getRedis } = await import('./lib/redis');
+  await import('./lib/core/env');
+  const { getRedis } = await import('./lib/core/redis');
   const { backend } = await getRedis();
   console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);
   // Keyspace notifications (REDIS_NOTIFICATIONS): listening from the start, so no key's end is missed.
-  await (await import('./lib/keylife/hub')).startKeyLife();
+  await (await import('./lib/features/keylife/hub')).startKeyLife();
   // Tested again in place so the Edge build drops this Node-only import.
   if (process.env.NEXT_RUNTIME === 'nodejs') (await import('./lib/scenarios/leaderboard/store')).openLeaderboardAtStart();
 }

@@ -11,7 +11,7 @@ const FAULTS = [
   'app/api/redis-startup.test.ts',
   'app/api/secrets.test.ts',
   'lib/cache/resilience.test.ts',
-  'lib/command-deadline.test.ts',
+  'lib/core/command-deadline.test.ts',
   'lib/cache/near/near-cache.test.ts',
   'lib/cache/near/near-strategy.test.ts',
   'lib/cache/near/cluster-near.test.ts',
@@ -19,13 +19,13 @@ const FAULTS = [
   'lib/cache/cluster.test.ts',
   'lib/cache/cluster-failover.test.ts',
   'lib/cache/cluster-url.test.ts',
-  'lib/classroom/cluster.test.ts',
+  'lib/features/classroom/cluster.test.ts',
   'lib/http/rate-limit.test.ts',
   // labs: pause, kill and restart their own lab redis-server; eviction runs measure hit ratios at full speed.
   'app/api/labs/labs.test.ts',
-  'lib/labs/eviction.test.ts',
-  'lib/keylife/keylife.test.ts',
-  'lib/keylife/cluster.test.ts',
+  'lib/features/labs/eviction.test.ts',
+  'lib/features/keylife/keylife.test.ts',
+  'lib/features/keylife/cluster.test.ts',
 ];
 
 export default defineConfig({

@@ -1,8 +1,8 @@
 import { CacheEngine, invalidate, type CachedOptions } from '../lib/cache';
 import { cacheKey } from '../lib/cache/keys';
 import { NearCache } from '../lib/cache/near/near-cache';
-import { boundCommands } from '../lib/command-deadline';
-import { resilientClient } from '../lib/redis';
+import { boundCommands } from '../lib/core/command-deadline';
+import { resilientClient } from '../lib/core/redis';
 import { waitFor } from '../lib/testing/redis-server';
 import { bentocacheWithMemoryTier } from './hit-contestants';
 import type { BenchOptions } from './options';

@@ -1,4 +1,4 @@
-import { formatLatency, formatSpeedup } from '../lib/format';
+import { formatLatency, formatSpeedup } from '../lib/shared/format';
 import type { DashboardRow } from './dashboard';
 import type { HitPathResult } from './hit-path';
 import type { HttpResult } from './http';

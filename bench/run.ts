@@ -16,7 +16,7 @@ async function main() {
   // the bench's Redis and prefix, with the baseline route on. The rate limit keeps its default: hits
   // are not charged (only requests that compute are), so the HTTP section measures what production runs.
   const serverEnv = { ...process.env, REDIS_URL: options.redisUrl, CACHE_PREFIX: prefix, BENCH_ROUTES: '1' };
-  // lib/env.ts reads process.env once, when first imported: settle this process's settings,
+  // lib/core/env.ts reads process.env once, when first imported: settle this process's settings,
   // then load the modules that use lib/. A short username delay only shortens the priming miss.
   Object.assign(process.env, { REDIS_URL: options.redisUrl, CACHE_PREFIX: prefix, USERNAME_DELAY_MS: '20' });
   const { runBench } = await import('./sections');

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { flushMetrics } from '../lib/cache';
-import { getRedis } from '../lib/redis';
+import { getRedis } from '../lib/core/redis';
 import { removeUnder } from '../lib/testing/redis';
 import { measureDashboard } from './dashboard';
 import { measureHitPath } from './hit-path';

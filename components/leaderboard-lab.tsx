@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { DAY_MS } from '@/lib/midnight';
+import { DAY_MS } from '@/lib/shared/midnight';
 import { diffBoards } from '@/lib/scenarios/leaderboard/diff';
 import type { TopPlayers } from '@/lib/scenarios/leaderboard/store';
 import { BoardTable } from './leaderboard/board-table';

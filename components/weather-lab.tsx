@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { DAY_MS } from '@/lib/midnight';
+import { DAY_MS } from '@/lib/shared/midnight';
 import type { WeatherReport, WeatherStrategy } from '@/lib/contracts/weather';
 import { BypassToggle } from './scenario/bypass-toggle';
 import { useTtlChoice } from './scenario/ttl-choice';

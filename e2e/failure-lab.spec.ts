@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { redisAnswers } from '../lib/redis-probe';
+import { redisAnswers } from '../lib/core/redis-probe';
 import { startOwnApp } from './own-app';
 
 test('pause the lab Redis: the breaker opens, the app bypasses, then it closes by itself', async ({ page }, testInfo) => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await OwnRedisServer.start();
   process.env.REDIS_URL = server.url;
   delete process.env.RATE_LIMIT_POINTS;
-  const { env } = await import('@/lib/env');
+  const { env } = await import('@/lib/core/env');
   if (env.REDIS_URL !== server.url || env.RATE_LIMIT_POINTS === 0) throw new Error('settings were loaded before this test set them');
   prefix = env.CACHE_PREFIX;
   ({ callApi } = await import('@/lib/testing/api'));

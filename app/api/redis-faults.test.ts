@@ -6,7 +6,7 @@ import { OwnRedisServer, pointAppAt, waitFor } from '@/lib/testing/redis-server'
 /**
  * Redis faults seen through the real route handlers, against our own redis-server
  * (stopped, frozen, fed garbage); the shared Redis is never touched. Route modules load
- * after the server starts, because lib/env.ts reads REDIS_URL once.
+ * after the server starts, because lib/core/env.ts reads REDIS_URL once.
  */
 const TIMEOUT_MS = 200;
 const COMPUTE_MS = 40;

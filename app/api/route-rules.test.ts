@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { env } = await import('@/lib/env');
+  const { env } = await import('@/lib/core/env');
   const { inspector, removeUnder } = await import('@/lib/testing/redis');
   const redis = inspector();
   await removeUnder(redis, env.CACHE_PREFIX);
@@ -135,7 +135,7 @@ describe('each declared rule is enforced', () => {
 
 describe('DNS rebinding: POST /api/stats/reset from evil.example', () => {
   it('is refused with 421 and deletes nothing, while the same request to localhost resets', async () => {
-    const { env } = await import('@/lib/env');
+    const { env } = await import('@/lib/core/env');
     const { statsKeys } = await import('@/lib/cache/keys');
     const { inspector } = await import('@/lib/testing/redis');
     const redis = inspector();

@@ -57,7 +57,7 @@ describe('the Redis password', () => {
     const saved = process.env.REDIS_URL;
     process.env.REDIS_URL = `redis://:${PASSWORD}@127.0.0.1:not-a-port`;
     try {
-      const failure = await import('@/lib/env').then(
+      const failure = await import('@/lib/core/env').then(
         () => null,
         (error: unknown) => error,
       );

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { JoinByCode, OpenRoom } from '@/components/classroom/open-room';
 import { PageIntro } from '@/components/page-intro';
-import { env } from '@/lib/env';
-import { formatSpan } from '@/lib/format';
+import { env } from '@/lib/core/env';
+import { formatSpan } from '@/lib/shared/format';
 
 export const metadata: Metadata = { title: 'Classroom' };
 export const dynamic = 'force-dynamic';

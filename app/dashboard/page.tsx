@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Dashboard } from '@/components/dashboard/dashboard';
 import { PageIntro } from '@/components/page-intro';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { SCENARIOS } from '@/lib/scenarios/registry';
 
 export const metadata: Metadata = { title: 'Live dashboard' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { EvictionLab } from '@/components/labs/eviction-lab';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 
 export const metadata: Metadata = { title: 'Eviction lab' };
 // Settings are read at request time, so `npm start` honours the environment it is given.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { FailureLab } from '@/components/labs/failure-lab';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 
 export const metadata: Metadata = { title: 'Failure lab' };
 export const dynamic = 'force-dynamic';

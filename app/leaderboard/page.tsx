@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { LeaderboardLab } from '@/components/leaderboard-lab';
 import { PageIntro } from '@/components/page-intro';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { MAX_RECORDED_SCORE } from '@/lib/scenarios/leaderboard/model';
 
 export const metadata: Metadata = { title: 'Leaderboard' };

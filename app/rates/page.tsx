@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { LookupLab } from '@/components/scenario/lookup-lab';
-import { env } from '@/lib/env';
-import { formatLatency } from '@/lib/format';
+import { env } from '@/lib/core/env';
+import { formatLatency } from '@/lib/shared/format';
 
 export const metadata: Metadata = { title: 'Exchange rate' };
 // Settings are read at request time, so `npm start` honours the environment it is given.

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { SentimentLab } from '@/components/sentiment-lab';
-import { env } from '@/lib/env';
-import { formatLatency } from '@/lib/format';
+import { env } from '@/lib/core/env';
+import { formatLatency } from '@/lib/shared/format';
 import { HOUR_MS } from '@/lib/scenarios/scenario';
 import { COMMON_SENTENCES, MAX_SENTENCE_CODE_POINTS } from '@/lib/scenarios/sentiment/model';
 

@@ -3,10 +3,10 @@ import { PageIntro } from '@/components/page-intro';
 import { SimulatorLab } from '@/components/simulator/simulator-lab';
 import { NearStatus } from '@/components/simulator/near-status';
 import { StrategyPicker } from '@/components/simulator/strategy-picker';
-import { env } from '@/lib/env';
-import { formatSpan } from '@/lib/format';
+import { env } from '@/lib/core/env';
+import { formatSpan } from '@/lib/shared/format';
 import { SCENARIOS } from '@/lib/scenarios/registry';
-import { simulatedScenarios } from '@/lib/simulator/manager';
+import { simulatedScenarios } from '@/lib/features/simulator/manager';
 
 export const metadata: Metadata = { title: 'Traffic simulator' };
 // Settings are read at request time, so `npm start` honours the environment it is given.

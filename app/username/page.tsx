@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { LookupLab } from '@/components/scenario/lookup-lab';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { USERNAME_RULES } from '@/lib/scenarios/username';
-import { formatLatency } from '@/lib/format';
+import { formatLatency } from '@/lib/shared/format';
 
 export const metadata: Metadata = { title: 'expensive_function(username)' };
 // Settings are read at request time, so `npm start` honours the environment it is given.

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { WeatherLab } from '@/components/weather-lab';
-import { env } from '@/lib/env';
-import { formatLatency } from '@/lib/format';
+import { env } from '@/lib/core/env';
+import { formatLatency } from '@/lib/shared/format';
 import { HOUR_MS } from '@/lib/scenarios/scenario';
 import { cityList } from '@/lib/scenarios/weather/scenario';
 

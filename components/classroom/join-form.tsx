@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import type { JoinedStudent } from '@/lib/classroom/types';
+import type { JoinedStudent } from '@/lib/features/classroom/types';
 import { ErrorNotice } from '../scenario/error-notice';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
 import { apiData } from '../api/client';

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import type { OpenedRoom } from '@/lib/classroom/types';
-import { CODE_LENGTH, CODE_PATTERN } from '@/lib/classroom/types';
+import type { OpenedRoom } from '@/lib/features/classroom/types';
+import { CODE_LENGTH, CODE_PATTERN } from '@/lib/features/classroom/types';
 import { apiData, errorText } from '../api/client';
 import { ErrorNotice } from '../scenario/error-notice';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';

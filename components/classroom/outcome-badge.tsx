@@ -1,4 +1,4 @@
-import type { Outcome } from '@/lib/classroom/types';
+import type { Outcome } from '@/lib/features/classroom/types';
 
 /** HIT or MISS as a student predicts it: the two words the class learns. */
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import type { ScenarioResponse } from '@/lib/contracts/scenario';
-import { outcomeOf, ROOM_HEADERS, type JoinedStudent, type Outcome, type Round } from '@/lib/classroom/types';
-import { formatLatency } from '@/lib/format';
+import { outcomeOf, ROOM_HEADERS, type JoinedStudent, type Outcome, type Round } from '@/lib/features/classroom/types';
+import { formatLatency } from '@/lib/shared/format';
 import { CacheBadge } from '../scenario/cache-badge';
 import { FIELD_CLASS, PrimaryButton } from '../scenario/form-card';
 import { ErrorNotice } from '../scenario/error-notice';

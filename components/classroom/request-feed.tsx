@@ -1,5 +1,5 @@
-import { formatLatency } from '@/lib/format';
-import { outcomeOf, type RoomRequest } from '@/lib/classroom/types';
+import { formatLatency } from '@/lib/shared/format';
+import { outcomeOf, type RoomRequest } from '@/lib/features/classroom/types';
 import { CacheBadge } from '../scenario/cache-badge';
 import { OutcomeBadge, Verdict } from './outcome-badge';
 

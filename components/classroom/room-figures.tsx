@@ -1,5 +1,5 @@
-import { formatCount, formatPercent } from '@/lib/format';
-import type { RoomView } from '@/lib/classroom/types';
+import { formatCount, formatPercent } from '@/lib/shared/format';
+import type { RoomView } from '@/lib/features/classroom/types';
 
 /** Four figures for the back of the room. */
 export function RoomFigures({ view }: { view: RoomView }) {

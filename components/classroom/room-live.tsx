@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { formatSpan } from '@/lib/format';
+import { formatSpan } from '@/lib/shared/format';
 import { apiData, errorText } from '../api/client';
 import { ConfirmButton } from '../dashboard/confirm-button';
 import { Panel } from '../dashboard/panel';

@@ -1,7 +1,7 @@
 'use client';
 
-import { formatCountdown } from '@/lib/format';
-import type { RoomRequest, Round } from '@/lib/classroom/types';
+import { formatCountdown } from '@/lib/shared/format';
+import type { RoomRequest, Round } from '@/lib/features/classroom/types';
 import { useNow } from '../use-now';
 
 /** The instruction on the projector and, for a round about one name, how long its cached value still lives. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { RoundKind } from '@/lib/classroom/types';
+import type { RoundKind } from '@/lib/features/classroom/types';
 import { apiData, errorText } from '../api/client';
 
 const ROUNDS: Array<{ kind: RoundKind; label: string }> = [

@@ -1,5 +1,5 @@
-import { formatPercent } from '@/lib/format';
-import type { RoundSummary } from '@/lib/classroom/types';
+import { formatPercent } from '@/lib/shared/format';
+import type { RoundSummary } from '@/lib/features/classroom/types';
 
 /** Each round's instruction and how well the room predicted it. */
 export function RoundsTable({ rounds, current }: { rounds: RoundSummary[]; current: number }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import type { JoinedStudent } from '@/lib/classroom/types';
+import type { JoinedStudent } from '@/lib/features/classroom/types';
 
 /** A phone keeps its seat in a room across reloads: the id the server gave at join, per room code. */
 const keyOf = (code: string) => `cachelab.classroom.${code}`;

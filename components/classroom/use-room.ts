@@ -1,7 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
-import type { RoomView } from '@/lib/classroom/types';
+import type { RoomView } from '@/lib/features/classroom/types';
 import { ApiRequestError, fetchData } from '../api/client';
 
 const isGone = (error: unknown) => error instanceof ApiRequestError && error.status === 404;

@@ -1,4 +1,4 @@
-import type { Warmer } from '@/lib/classroom/types';
+import type { Warmer } from '@/lib/features/classroom/types';
 
 /** "Ada's request made the next 12 fast": the miss that paid for everyone's hits. */
 export function Warmers({ warmers }: { warmers: Warmer[] }) {

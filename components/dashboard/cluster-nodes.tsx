@@ -1,5 +1,5 @@
 import type { ClusterInfo } from '@/lib/contracts/dashboard';
-import { formatBytes, formatCount } from '@/lib/format';
+import { formatBytes, formatCount } from '@/lib/shared/format';
 
 /** Every node of a Redis Cluster: role, slot ranges, keys, memory, ops/s; the figures above are the masters' sums. */
 export function ClusterNodes({ cluster }: { cluster: ClusterInfo }) {

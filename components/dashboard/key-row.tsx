@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { keyLifeHref } from '../keylife/describe';
-import { formatBytes } from '@/lib/format';
+import { formatBytes } from '@/lib/shared/format';
 import { TtlCountdown } from '../scenario/ttl-countdown';
 import type { ListedKey } from './key-ledger';
 import { Breakable } from '../breakable';

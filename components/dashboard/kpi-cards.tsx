@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import type { ScenarioFigures, ThroughputPoint } from '@/lib/contracts/dashboard';
-import { formatCount, formatDuration, formatLatency, formatPercent, formatRate, formatSpeedup } from '@/lib/format';
+import { formatCount, formatDuration, formatLatency, formatPercent, formatRate, formatSpeedup } from '@/lib/shared/format';
 
 interface Props {
   total: ScenarioFigures;

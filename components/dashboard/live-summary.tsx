@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { ScenarioFigures } from '@/lib/contracts/dashboard';
-import { formatCount, formatLatency, formatPercent } from '@/lib/format';
+import { formatCount, formatLatency, formatPercent } from '@/lib/shared/format';
 import { useNow } from '../use-now';
 
 /** How often a screen reader hears the figures: every poll (1 s) would drown everything else. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatAgo, formatClock } from '@/lib/format';
+import { formatAgo, formatClock } from '@/lib/shared/format';
 import type { Quiet } from './quiet-window';
 import { WINDOWS, type WindowSeconds } from './toolbar';
 

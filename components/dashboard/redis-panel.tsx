@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RedisInfo, ScenarioFigures } from '@/lib/contracts/dashboard';
-import { formatBytes, formatCount, formatDuration } from '@/lib/format';
+import { formatBytes, formatCount, formatDuration } from '@/lib/shared/format';
 import { ClusterNodes } from './cluster-nodes';
 import { Panel } from './panel';
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { LatencyFigures, ScenarioFigures, ScenarioStats, StrategyFigures } from '@/lib/contracts/dashboard';
-import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/format';
+import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/shared/format';
 import { Panel } from './panel';
 import { Breakable } from '../breakable';
 

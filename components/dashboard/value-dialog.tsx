@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
 import type { KeyValue } from '@/lib/contracts/dashboard';
-import { formatBytes, formatCountdown } from '@/lib/format';
+import { formatBytes, formatCountdown } from '@/lib/shared/format';
 import { fetchData } from '../api/client';
 
 /** The stored JSON of one key, in a modal dialog (Escape or the button closes it). */

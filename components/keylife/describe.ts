@@ -1,4 +1,4 @@
-import type { KeyEvent, KeyEventType } from '@/lib/keylife/types';
+import type { KeyEvent, KeyEventType } from '@/lib/features/keylife/types';
 
 /** Seconds with one decimal below a minute ("0.8 s"), for lags and ages. */
 export function seconds(ms: number): string {

@@ -1,4 +1,4 @@
-import type { KeyEvent, NotificationStatus } from '@/lib/keylife/types';
+import type { KeyEvent, NotificationStatus } from '@/lib/features/keylife/types';
 import { seconds } from './describe';
 
 /** Lazy and active expiry, told with this key's own numbers when it has expired. */

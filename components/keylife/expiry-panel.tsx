@@ -3,9 +3,9 @@
 import useSWR from 'swr';
 import { useCallback, useState } from 'react';
 import type { RedisInfo } from '@/lib/contracts/dashboard';
-import type { KeyEvent, NotificationStatus } from '@/lib/keylife/types';
+import type { KeyEvent, NotificationStatus } from '@/lib/features/keylife/types';
 import { fetchReceived } from '../dashboard/fetch-data';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/shared/format';
 import { Panel } from '../dashboard/panel';
 import { useNow } from '../use-now';
 import { seconds } from './describe';

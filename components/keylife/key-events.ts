@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import type { KeyEvent, StreamGap } from '@/lib/keylife/types';
+import type { KeyEvent, StreamGap } from '@/lib/features/keylife/types';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 type Handler = { onEvent?: (event: KeyEvent) => void; onGap?: (gap: StreamGap) => void; onState?: (state: StreamState) => void };

@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { useState } from 'react';
-import type { KeyEvent, KeyTimeline } from '@/lib/keylife/types';
+import type { KeyEvent, KeyTimeline } from '@/lib/features/keylife/types';
 import { ApiRequestError } from '../api/client';
 import { fetchReceived } from '../dashboard/fetch-data';
 import { useNow } from '../use-now';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { NotificationStatus } from '@/lib/keylife/types';
+import type { NotificationStatus } from '@/lib/features/keylife/types';
 import { apiData, errorText } from '../api/client';
 
 /** Says what this backend can report; when Redis lacks notification classes, an admin can enable them. */

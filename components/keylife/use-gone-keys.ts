@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { useCallback, useState } from 'react';
-import type { KeyEvent, NotificationStatus } from '@/lib/keylife/types';
+import type { KeyEvent, NotificationStatus } from '@/lib/features/keylife/types';
 import { fetchReceived } from '../dashboard/fetch-data';
 import { goneReason } from './describe';
 import { useKeyEvents } from './key-events';

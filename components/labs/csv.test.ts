@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyResult } from '@/lib/labs/types';
+import type { PolicyResult } from '@/lib/features/labs/types';
 import { resultsCsv } from './csv';
 
 const result = {

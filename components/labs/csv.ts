@@ -1,4 +1,4 @@
-import type { PolicyResult } from '@/lib/labs/types';
+import type { PolicyResult } from '@/lib/features/labs/types';
 
 const COLUMNS: [string, (result: PolicyResult) => string | number | null][] = [
   ['policy', (result) => result.policy],

@@ -1,8 +1,8 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBytes, formatCount, formatPercent } from '@/lib/format';
-import type { EvictionSample, PolicyResult } from '@/lib/labs/types';
+import { formatBytes, formatCount, formatPercent } from '@/lib/shared/format';
+import type { EvictionSample, PolicyResult } from '@/lib/features/labs/types';
 
 /** One colour per policy run (policy × sample size), in the order they run. */
 export const POLICY_COLOURS = ['#4f46e5', '#d97706', '#059669', '#db2777', '#0891b2', '#64748b', '#7c3aed', '#b45309', '#15803d', '#be123c', '#0e7490', '#334155'] as const;

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { formatCount } from '@/lib/format';
-import { EVICTION_POLICIES, SAMPLE_SIZES, type EvictionPolicy } from '@/lib/labs/types';
+import { formatCount } from '@/lib/shared/format';
+import { EVICTION_POLICIES, SAMPLE_SIZES, type EvictionPolicy } from '@/lib/features/labs/types';
 import { LABEL, NumberField } from '../simulator/simulation-form';
 
 export interface EvictionLimits {

@@ -1,8 +1,8 @@
 'use client';
 
 import { Panel } from '../dashboard/panel';
-import { formatBytes, formatCount, formatPercent } from '@/lib/format';
-import type { EvictionSnapshot } from '@/lib/labs/types';
+import { formatBytes, formatCount, formatPercent } from '@/lib/shared/format';
+import type { EvictionSnapshot } from '@/lib/features/labs/types';
 import { bytesTick, countTick, HitRatioChart, POLICY_COLOURS, SampleChart, TheoryKey } from './eviction-charts';
 import { resultsCsv } from './csv';
 

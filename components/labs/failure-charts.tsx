@@ -1,8 +1,8 @@
 'use client';
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatLatency } from '@/lib/format';
-import type { FaultRecord, TrafficSecond } from '@/lib/labs/types';
+import { formatLatency } from '@/lib/shared/format';
+import type { FaultRecord, TrafficSecond } from '@/lib/features/labs/types';
 
 const TICK = { fontSize: 13, fill: '#475569' } as const;
 const LOG_TICKS = [0.01, 0.1, 1, 10, 100, 1000, 10_000];

@@ -3,8 +3,8 @@
 import { Panel } from '../dashboard/panel';
 import { useState } from 'react';
 import useSWR from 'swr';
-import { formatCount, formatLatency } from '@/lib/format';
-import type { BreakerState, FailureSnapshot, LabStatus, TrafficSnapshot } from '@/lib/labs/types';
+import { formatCount, formatLatency } from '@/lib/shared/format';
+import type { BreakerState, FailureSnapshot, LabStatus, TrafficSnapshot } from '@/lib/features/labs/types';
 import { apiData, fetchData } from '../api/client';
 import { AnswersChart, LatencyChart } from './failure-charts';
 import { LabRedisCard } from './lab-redis-card';

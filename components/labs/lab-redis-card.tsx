@@ -1,6 +1,6 @@
 'use client';
 
-import type { LabStatus } from '@/lib/labs/types';
+import type { LabStatus } from '@/lib/features/labs/types';
 
 /** Where the lab Redis is, or why there is none and how to get one. */
 export function LabRedisCard({ status, error }: { status: LabStatus | null; error?: Error }) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import useSWR from 'swr';
-import type { EvictionSnapshot, LabStatus } from '@/lib/labs/types';
+import type { EvictionSnapshot, LabStatus } from '@/lib/features/labs/types';
 import { apiData, fetchData } from '../api/client';
 
 /** The lab Redis's status, the latest eviction run (polled twice a second while it runs), and start/cancel. */

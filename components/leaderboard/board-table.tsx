@@ -1,4 +1,4 @@
-import { formatPoints } from '@/lib/format';
+import { formatPoints } from '@/lib/shared/format';
 import type { BoardChange, BoardEntry } from '@/lib/scenarios/leaderboard/diff';
 
 interface Props {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { CacheStatus } from '@/lib/contracts/scenario';
-import { formatClock, formatLatency, formatPoints } from '@/lib/format';
+import { formatClock, formatLatency, formatPoints } from '@/lib/shared/format';
 import type { BoardChange } from '@/lib/scenarios/leaderboard/diff';
 import type { TopPlayers } from '@/lib/scenarios/leaderboard/store';
 import { useNow } from '../use-now';

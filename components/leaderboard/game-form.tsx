@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { formatPoints } from '@/lib/format';
+import { formatPoints } from '@/lib/shared/format';
 import type { PlayedGame } from '@/lib/scenarios/leaderboard/scenario';
 import { apiData } from '../api/client';
 

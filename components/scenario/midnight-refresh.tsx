@@ -1,6 +1,6 @@
 'use client';
 
-import { formatClock, formatSpan } from '@/lib/format';
+import { formatClock, formatSpan } from '@/lib/shared/format';
 import { useNow } from '../use-now';
 
 /** "Refreshes at 00:00 Europe/Paris (in 5 h 12 min)": an absolute expiry told as a wall-clock time in CACHE_TZ. */

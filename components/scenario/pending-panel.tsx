@@ -1,6 +1,6 @@
 'use client';
 
-import { formatLatency } from '@/lib/format';
+import { formatLatency } from '@/lib/shared/format';
 import { useNow } from '../use-now';
 
 /** While a request runs: what it is doing and for how long, so a 3-second miss never looks frozen. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatClock, formatLatency } from '@/lib/format';
+import { formatClock, formatLatency } from '@/lib/shared/format';
 import { CacheBadge } from './cache-badge';
 import type { HistoryEntry } from './use-scenario-request';
 

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { CacheMeta } from '@/lib/contracts/scenario';
-import { formatLatency } from '@/lib/format';
+import { formatLatency } from '@/lib/shared/format';
 import { KeyLifeLink } from '../keylife/key-life-link';
 import { CacheBadge, statusHint } from './cache-badge';
 import { TtlCountdown } from './ttl-countdown';

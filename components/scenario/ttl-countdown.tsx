@@ -1,6 +1,6 @@
 'use client';
 
-import { formatCountdown, formatDateTime } from '@/lib/format';
+import { formatCountdown, formatDateTime } from '@/lib/shared/format';
 import { useNow } from '../use-now';
 
 interface Props {

@@ -2,9 +2,9 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { bucketLabel } from '@/lib/cache/histogram';
-import { formatPercent } from '@/lib/format';
-import type { PhaseSnapshot } from '@/lib/simulator/types';
-import type { HitRatioPoint } from '@/lib/simulator/zipf';
+import { formatPercent } from '@/lib/shared/format';
+import type { PhaseSnapshot } from '@/lib/features/simulator/types';
+import type { HitRatioPoint } from '@/lib/workload/zipf';
 import { FiguresTable } from '../figures-table';
 
 /** Phase colours: first run indigo, the comparison amber; theory a dashed slate line. */

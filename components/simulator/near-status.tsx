@@ -1,7 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
-import { formatBytes, formatCount } from '@/lib/format';
+import { formatBytes, formatCount } from '@/lib/shared/format';
 import { fetchHealth } from '../api/client';
 
 const counted = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 import { STATUSES } from '@/lib/cache/types';
-import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/format';
-import type { PhaseSnapshot } from '@/lib/simulator/types';
+import { formatCount, formatDuration, formatLatency, formatPercent } from '@/lib/shared/format';
+import type { PhaseSnapshot } from '@/lib/features/simulator/types';
 import { CacheBadge } from '../scenario/cache-badge';
 
 /** The figures of one phase: what a class reads off the projector. */

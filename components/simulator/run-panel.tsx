@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
-import { formatCount, formatLatency } from '@/lib/format';
-import type { PhaseSnapshot, SimulationConfig, SimulationSnapshot, SimulationStatus } from '@/lib/simulator/types';
-import { theoreticalCurve } from '@/lib/simulator/zipf';
+import { formatCount, formatLatency } from '@/lib/shared/format';
+import type { PhaseSnapshot, SimulationConfig, SimulationSnapshot, SimulationStatus } from '@/lib/features/simulator/types';
+import { theoreticalCurve } from '@/lib/workload/zipf';
 import { HitRatioChart, LatencyHistogramChart, PHASE_COLOURS } from './charts';
 import { PhaseFigures } from './phase-figures';
 

@@ -2,8 +2,8 @@
 
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { CacheStrategy } from '@/lib/contracts/scenario';
-import { formatCount } from '@/lib/format';
-import type { DistributionKind } from '@/lib/simulator/types';
+import { formatCount } from '@/lib/shared/format';
+import type { DistributionKind } from '@/lib/features/simulator/types';
 
 export interface SimulatedScenario {
   id: string;

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
-import type { SimulationSnapshot } from '@/lib/simulator/types';
+import type { SimulationSnapshot } from '@/lib/features/simulator/types';
 import { ApiRequestError, apiData, fetchData } from '../api/client';
 
 /** Polls a run twice a second while it runs; finds the latest run again after a reload. */

@@ -1,7 +1,7 @@
 'use client';
 
 import type { CacheMeta } from '@/lib/contracts/scenario';
-import { formatSpan } from '@/lib/format';
+import { formatSpan } from '@/lib/shared/format';
 import type { WeatherValue } from '@/lib/contracts/weather';
 import { MidnightRefresh } from '../scenario/midnight-refresh';
 

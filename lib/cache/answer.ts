@@ -1,5 +1,5 @@
 import 'server-only';
-import { keyLifeRecorder } from '../keylife/recorder';
+import { keyLifeRecorder } from '../features/keylife/recorder';
 import { source, type Call } from './call';
 import type { Envelope } from './envelope';
 import type { Observation } from './event';

@@ -1,6 +1,6 @@
 import 'server-only';
-import { keyLifeRecorder } from '../keylife/recorder';
-import { unlinkKeys, withRedis } from '../redis';
+import { keyLifeRecorder } from '../features/keylife/recorder';
+import { unlinkKeys, withRedis } from '../core/redis';
 import { CacheEngine } from './engine';
 import { cacheKey } from './keys';
 import type { CachedOptions, CachedResult } from './options';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { RedisClient } from '../redis';
+import type { RedisClient } from '../core/redis';
 import { EVENTS_KEPT, eventFields, roundMs } from './event';
 import { statsKeys } from './keys';
 import type { Pending } from './pending';

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { env } from '../env';
+import { env } from '../core/env';
 import { inspector, keysUnder, removeUnder } from '../testing/redis';
 import { cached, flushMetrics, invalidate, type CachedOptions } from './index';
 import { statsKeys } from './keys';

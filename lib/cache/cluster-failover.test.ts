@@ -9,7 +9,7 @@ import { waitFor } from '../testing/redis-server';
  * error, never a hang), the replica takes over and the app follows the new topology by itself.
  */
 let cluster: OwnRedisCluster;
-let app: { cache: typeof import('./index'); redis: typeof import('../redis'); hub: typeof import('../keylife/hub'); keys: typeof import('./keys') };
+let app: { cache: typeof import('./index'); redis: typeof import('../core/redis'); hub: typeof import('../features/keylife/hub'); keys: typeof import('./keys') };
 
 beforeAll(async () => {
   cluster = await OwnRedisCluster.start({ masters: 3, replicas: 1, nodeTimeoutMs: 1000 });
@@ -24,7 +24,7 @@ beforeAll(async () => {
     const node = new Redis({ port });
     await node.config('SET', 'notify-keyspace-events', 'E$gxe').finally(() => node.disconnect());
   }));
-  app = { cache: await import('./index'), redis: await import('../redis'), hub: await import('../keylife/hub'), keys: await import('./keys') };
+  app = { cache: await import('./index'), redis: await import('../core/redis'), hub: await import('../features/keylife/hub'), keys: await import('./keys') };
   await app.hub.startKeyLife();
 }, 60_000);
 

@@ -8,12 +8,12 @@ import { OwnRedisCluster } from '../testing/cluster';
  * `degraded`, why, and what to do — not `ok`.
  */
 let cluster: OwnRedisCluster;
-let app: { cache: typeof import('./index'); redis: typeof import('../redis'); health: typeof import('../health') };
+let app: { cache: typeof import('./index'); redis: typeof import('../core/redis'); health: typeof import('../server/health') };
 
 beforeAll(async () => {
   cluster = await OwnRedisCluster.start({ masters: 3 });
   process.env.REDIS_URL = `redis://127.0.0.1:${cluster.ports[0]}`;
-  app = { cache: await import('./index'), redis: await import('../redis'), health: await import('../health') };
+  app = { cache: await import('./index'), redis: await import('../core/redis'), health: await import('../server/health') };
 }, 60_000);
 
 afterAll(async () => {

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OwnRedisCluster } from '../testing/cluster';
 import { waitFor } from '../testing/redis-server';
-import { boundCommands } from '../command-deadline';
+import { boundCommands } from '../core/command-deadline';
 
 /**
  * The app on a Redis Cluster of its own (3 masters on free ports): REDIS_CLUSTER_NODES is set
- * before the app's modules load (lib/env.ts reads it once), so they use the Cluster client and
+ * before the app's modules load (lib/core/env.ts reads it once), so they use the Cluster client and
  * the hash-tagged key layout. Every figure is exact: the cluster holds only this file's keys.
  */
 let cluster: OwnRedisCluster;
@@ -17,11 +17,11 @@ let app: {
   cache: typeof import('./index');
   keys: typeof import('./keys');
   settings: typeof import('./strategy-setting');
-  stats: typeof import('../stats');
-  browse: typeof import('../keyspace/browse');
-  health: typeof import('../health');
-  redis: typeof import('../redis');
-  info: typeof import('../redis-info');
+  stats: typeof import('../features/stats');
+  browse: typeof import('../features/keyspace/browse');
+  health: typeof import('../server/health');
+  redis: typeof import('../core/redis');
+  info: typeof import('../core/redis-info');
   limit: typeof import('../http/rate-limit');
 };
 
@@ -32,11 +32,11 @@ beforeAll(async () => {
     cache: await import('./index'),
     keys: await import('./keys'),
     settings: await import('./strategy-setting'),
-    stats: await import('../stats'),
-    browse: await import('../keyspace/browse'),
-    health: await import('../health'),
-    redis: await import('../redis'),
-    info: await import('../redis-info'),
+    stats: await import('../features/stats'),
+    browse: await import('../features/keyspace/browse'),
+    health: await import('../server/health'),
+    redis: await import('../core/redis'),
+    info: await import('../core/redis-info'),
     limit: await import('../http/rate-limit'),
   };
   inspect = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));

@@ -1,8 +1,8 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../core/env';
 import { decodeEnvelope, type Envelope } from './envelope';
 import { BoundedLru } from './near/lru';
-import { processWide } from '../process-wide';
+import { processWide } from '../core/process-wide';
 
 /**
  * The last decoded envelope of each recently read key, with the exact text it was decoded

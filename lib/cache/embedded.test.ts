@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { getHealth } from '../health';
-import { recentEvents } from '../stats/events';
-import { getStats } from '../stats';
+import { getHealth } from '../server/health';
+import { recentEvents } from '../features/stats/events';
+import { getStats } from '../features/stats';
 import { plantEmbeddedStore } from '../testing/embedded';
 import { cached, flushMetrics } from './index';
 import { statsKeys } from './keys';

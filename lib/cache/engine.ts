@@ -1,6 +1,6 @@
 import 'server-only';
-import { env } from '../env';
-import { RedisUnavailableError, withRedis } from '../redis';
+import { env } from '../core/env';
+import { RedisUnavailableError, withRedis } from '../core/redis';
 import { answer, countFailure, freshFor, noteCorruptValue } from './answer';
 import { Call, type Outcome } from './call';
 import { decodeEnvelope, type Envelope } from './envelope';

@@ -11,7 +11,7 @@ export const EVENTS_KEPT = 100;
 /** Metric sums and event latencies are stored to the microsecond. */
 export const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
 
-/** The stream entry's fields, as the events reader (lib/stats/events.ts) parses them. */
+/** The stream entry's fields, as the events reader (lib/features/stats/events.ts) parses them. */
 export function eventFields(event: Observation): string[] {
   return [
     EVENT_FIELDS.at, String(event.at),

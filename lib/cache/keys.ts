@@ -1,5 +1,5 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../core/env';
 import type { TrafficSource } from './types';
 
 /**
@@ -10,7 +10,7 @@ const STATS = '_stats:';
 /** Stampede locks and run-time settings: also beside the entries, never listed as cache entries. */
 const LOCKS = '_lock:';
 const CONFIG = '_config:';
-/** Classroom rooms (lib/classroom/keys.ts): bookkeeping beside the entries too. */
+/** Classroom rooms (lib/features/classroom/keys.ts): bookkeeping beside the entries too. */
 export const CLASSROOM_NAMESPACE = '_classroom:';
 
 /**
@@ -78,7 +78,7 @@ export const statsKeys = {
   events: (prefix = env.CACHE_PREFIX) => `${prefix}${STATS}${tag(EVENTS_GROUP)}`,
   /** Near-cache invalidations this app's instances received, one hash per minute, field = second. */
   nearInvalidations: (minute: number, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}near:${tag('invalidations')}:${minute}`,
-  /** One capped stream per cache entry: its life (stored, hits, expired, deleted…), see lib/keylife/timeline.ts. */
+  /** One capped stream per cache entry: its life (stored, hits, expired, deleted…), see lib/features/keylife/timeline.ts. */
   life: (readableKey: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}life:${readableKey}`,
   /** Per-client request counts of the rate limiter (it appends `:<client>`); never listed as cache entries. */
   rateLimit: (bucket: string, prefix = env.CACHE_PREFIX) => `${prefix}${STATS}rl:${bucket}`,

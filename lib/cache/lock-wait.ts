@@ -1,6 +1,6 @@
 import 'server-only';
-import { env } from '../env';
-import { RedisUnavailableError } from '../redis';
+import { env } from '../core/env';
+import { RedisUnavailableError } from '../core/redis';
 import { freshFor, noteCorruptValue } from './answer';
 import type { Call, Outcome } from './call';
 import { decodeEnvelope } from './envelope';

@@ -1,4 +1,4 @@
-import type { RedisClient } from '../redis';
+import type { RedisClient } from '../core/redis';
 import type { CacheStatus, CacheStrategy, Expiry, ExpiryKind, TrafficSource } from './types';
 
 export interface CachedOptions<V> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { RedisClient } from '../redis';
+import type { RedisClient } from '../core/redis';
 import { decodedEnvelopes } from './decoded';
 import type { Envelope } from './envelope';
 import type { NearTier } from './near/near-cache';

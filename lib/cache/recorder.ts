@@ -1,9 +1,9 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { env } from '../env';
-import { keyLifeRecorder } from '../keylife/recorder';
-import { RedisUnavailableError, withRedis } from '../redis';
-import { recordProblem, resolveProblem } from '../redis-problems';
+import { env } from '../core/env';
+import { keyLifeRecorder } from '../features/keylife/recorder';
+import { RedisUnavailableError, withRedis } from '../core/redis';
+import { recordProblem, resolveProblem } from '../core/redis-problems';
 import { applyBatch, type Batch } from './apply-batch';
 import { EVENTS_KEPT, type Observation } from './event';
 import { REFRESHES_FIELD, invalidationField, latencySumField, sampleCountField, strategyFields } from './fields';
@@ -13,7 +13,7 @@ import { addTo, emptyPending, isEmptyPending, totalsCounts } from './pending';
 import { splitBySlotGroup } from './slot-groups';
 import { COMPUTE_FIELDS, HISTOGRAM_TTL_SECONDS, Tallies, type TallySink } from './tally';
 import type { CacheStrategy, TrafficSource } from './types';
-import { processWide } from '../process-wide';
+import { processWide } from '../core/process-wide';
 
 export { PERCENTILE_SLOT_SECONDS } from './tally';
 

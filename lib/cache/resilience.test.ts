@@ -4,7 +4,7 @@ import { OwnRedisServer, waitFor } from '../testing/redis-server';
 
 /**
  * Faults need a Redis we may kill and freeze: our own redis-server on a free port.
- * Modules load after it starts, because lib/env.ts reads REDIS_URL once.
+ * Modules load after it starts, because lib/core/env.ts reads REDIS_URL once.
  */
 let server: OwnRedisServer;
 let engine: typeof import('./index');

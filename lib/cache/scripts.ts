@@ -1,5 +1,5 @@
 import 'server-only';
-import type { RedisClient } from '../redis';
+import type { RedisClient } from '../core/redis';
 import { FRESH_UNTIL_LUA_PATTERN } from './envelope';
 import type { CacheStrategy } from './types';
 

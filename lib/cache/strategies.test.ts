@@ -5,7 +5,7 @@ import { waitFor } from '../testing/redis-server';
 
 /**
  * Strategies across app instances: two engines, each with its own Redis connection, play two
- * app processes. Settings are fixed before the modules load (lib/env.ts reads them once): a
+ * app processes. Settings are fixed before the modules load (lib/core/env.ts reads them once): a
  * lock short enough for a test to outlive it, a fast poll, a one-minute stale grace period.
  */
 process.env.CACHE_LOCK_TTL_MS = '1500';
@@ -25,7 +25,7 @@ let connectionA: Redis;
 const connections: Redis[] = [];
 
 async function connection(): Promise<Redis> {
-  const { resilientClient } = await import('../redis');
+  const { resilientClient } = await import('../core/redis');
   const client = resilientClient(process.env.REDIS_URL ?? '', { lazyConnect: true });
   await client.connect();
   connections.push(client);
@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cache.flushMetrics();
   const { keysUnder, removeUnder } = await import('../testing/redis');
-  const { env } = await import('../env');
+  const { env } = await import('../core/env');
   await removeUnder(redis, env.CACHE_PREFIX);
   expect(await keysUnder(redis, env.CACHE_PREFIX)).toEqual([]);
   for (const client of connections) client.disconnect();
@@ -183,7 +183,7 @@ describe('stale-while-revalidate (strategy swr)', () => {
   it('serves the stale value at once while exactly one background refresh runs, then the new one', async () => {
     expect(await swr(instanceA, 'news')).toMatchObject({ status: 'miss', value: { version: 1 } });
     // Redis keeps the entry for its TTL plus the grace period.
-    expect(await redis.pttl(`${(await import('../env')).env.CACHE_PREFIX}strategy:news`)).toBeGreaterThan(59_000);
+    expect(await redis.pttl(`${(await import('../core/env')).env.CACHE_PREFIX}strategy:news`)).toBeGreaterThan(59_000);
     await pause(250);
 
     const stale = await Promise.all(Array.from({ length: 50 }, (_, index) => swr(index % 2 === 0 ? instanceA : instanceB, 'news')));

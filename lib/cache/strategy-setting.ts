@@ -1,9 +1,9 @@
 import 'server-only';
-import { env } from '../env';
-import { withRedis } from '../redis';
+import { env } from '../core/env';
+import { withRedis } from '../core/redis';
 import { strategyConfigKey } from './keys';
 import { DEFAULT_STRATEGY, isStrategy, type CacheStrategy } from './types';
-import { processWide } from '../process-wide';
+import { processWide } from '../core/process-wide';
 
 /*
  * Each scenario's cache strategy, chosen at run time and shared by every app instance: the hash

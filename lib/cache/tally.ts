@@ -1,5 +1,5 @@
 import 'server-only';
-import { env } from '../env';
+import { env } from '../core/env';
 import { bucketField, latencySumField, sampleCountField, secondField, slotBucketField, strategyFields, sumField } from './fields';
 import { BUCKET_BOUNDS_MS, bucketIndex } from './histogram';
 import { statsKeys } from './keys';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { flushMetrics } from '@/lib/cache';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { leaderboardValue } from '@/lib/scenarios/leaderboard/scenario';
 import { usernameValue } from '@/lib/scenarios/username';
 import { callApi, type ApiCall } from '@/lib/testing/api';

@@ -10,7 +10,7 @@ export const healthSchema = z.object({
     circuit: z.enum(['closed', 'open', 'half-open']),
     topology: z.enum(['standalone', 'cluster']),
   }),
-  /** Cache commands failing although Redis may answer, in plain words with what to do (lib/health.ts). */
+  /** Cache commands failing although Redis may answer, in plain words with what to do (lib/server/health.ts). */
   problems: z.array(
     z.object({ code: z.string(), summary: z.string(), advice: z.string(), detail: z.string(), count: z.number(), lastAt: z.number() }),
   ),

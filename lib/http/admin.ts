@@ -1,7 +1,7 @@
 import 'server-only';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { NextRequest } from 'next/server';
-import { env } from '../env';
+import { env } from '../core/env';
 import { ApiError } from './errors';
 
 /**

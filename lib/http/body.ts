@@ -1,6 +1,6 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
-import { env } from '../env';
+import { env } from '../core/env';
 import { ApiError } from './errors';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { env } from '../env';
-import { MAX_EVENTS } from '../stats/events';
+import { env } from '../core/env';
+import { MAX_EVENTS } from '../features/stats/events';
 import { findScenario } from '../scenarios/registry';
 
 /** Query strings of the dashboard's endpoints: strict, so a misspelt parameter is a 400, not silently ignored. */

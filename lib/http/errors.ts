@@ -1,9 +1,9 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { ZodError } from 'zod';
-import { RedisUnavailableError } from '../circuit';
-import { env } from '../env';
-import { ApiError } from '../errors';
+import { RedisUnavailableError } from '../core/circuit';
+import { env } from '../core/env';
+import { ApiError } from '../core/errors';
 
 export { ApiError };
 

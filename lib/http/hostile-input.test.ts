@@ -15,7 +15,7 @@ interface HostileCase extends ApiCall {
   code: string;
 }
 
-// Before any import reads lib/env.ts.
+// Before any import reads lib/core/env.ts.
 const TOKEN = vi.hoisted(() => {
   const token = 'hostile-test-admin-token';
   Object.assign(process.env, { ADMIN_TOKEN: token, RATE_LIMIT_POINTS: '100000' });

@@ -1,8 +1,8 @@
 import 'server-only';
 import { isIP } from 'node:net';
 import type { NextRequest } from 'next/server';
-import { env } from '../env';
-import { ApiError } from '../errors';
+import { env } from '../core/env';
+import { ApiError } from '../core/errors';
 
 /**
  * DNS rebinding: a page on evil.example re-points its name at 127.0.0.1 and calls us as

@@ -2,10 +2,10 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { statsKeys } from '../cache/keys';
-import { env } from '../env';
-import { getRedis, RedisUnavailableError, withRedis } from '../redis';
+import { env } from '../core/env';
+import { getRedis, RedisUnavailableError, withRedis } from '../core/redis';
 import { ApiError } from './errors';
-import { processWide } from '../process-wide';
+import { processWide } from '../core/process-wide';
 
 /** Separate budgets: a visitor who spends theirs on lookups can still invalidate, and the reverse. */
 export type LimitBucket = 'scenario' | 'admin';

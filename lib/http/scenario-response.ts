@@ -3,8 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { invalidate, type CachedResult } from '../cache';
 import { cacheKey } from '../cache/keys';
-import { recordRoomRequest } from '../classroom/record';
-import { env } from '../env';
+import { recordRoomRequest } from '../features/classroom/record';
+import { env } from '../core/env';
 import type { CacheMeta, Invalidated, ScenarioResponse } from '../contracts/scenario';
 import { runScenario, type Scenario } from '../scenarios/scenario';
 import { parseInput } from './validate';
@@ -25,7 +25,7 @@ export interface LookupRequest {
   charge: () => Promise<void>;
   /**
    * The request itself: it names the lookup on the key's timeline (`GET /api/username/ada`), and a classroom's
-   * student may have sent it (lib/classroom/record.ts reads its headers).
+   * student may have sent it (lib/features/classroom/record.ts reads its headers).
    */
   request?: NextRequest;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { env } from '../env';
+import { env } from '../core/env';
 import { simulateWork, type Scenario } from './scenario';
 
 /** Units of each currency per euro, the level the simulated publications move around. */

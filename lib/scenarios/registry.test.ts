@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flushMetrics } from '@/lib/cache';
 import { scenarioResponseSchema } from '@/lib/contracts/scenario';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { callApi, json } from '@/lib/testing/api';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { SCENARIOS } from './registry';

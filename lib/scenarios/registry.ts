@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiError } from '../errors';
+import { ApiError } from '../core/errors';
 import { leaderboardScenario } from './leaderboard/scenario';
 import { ratesScenario } from './rates';
 import type { Scenario } from './scenario';

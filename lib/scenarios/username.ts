@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { env } from '../env';
+import { env } from '../core/env';
 import { HOUR_MS, simulateWork, type Scenario } from './scenario';
 
 /** The input rules, also shown on the page before anything is sent (the form checks them as you type). */

@@ -23,7 +23,7 @@ export function routePatterns(directory = API_ROOT): Map<string, string> {
   return new Map([...found].sort(([a], [b]) => dynamicSegments(a) - dynamicSegments(b)));
 }
 
-/** Loaded lazily, so a test can set process.env (read once by lib/env.ts) before the first call. */
+/** Loaded lazily, so a test can set process.env (read once by lib/core/env.ts) before the first call. */
 const ROUTES = routePatterns();
 
 export const ORIGIN = 'http://localhost';

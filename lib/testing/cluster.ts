@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
-import { redisAnswers } from '../redis-probe';
+import { redisAnswers } from '../core/redis-probe';
 import { freePort, waitFor } from './redis-server';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import RedisMock from 'ioredis-mock';
 
-/** lib/redis.ts anchors its handle here; planting the embedded store stands in for a machine without Redis. */
+/** lib/core/redis.ts anchors its handle here; planting the embedded store stands in for a machine without Redis. */
 const HANDLE = Symbol.for('cachelab.redis.handle');
 type Anchored = typeof globalThis & { [HANDLE]?: Promise<{ client: Redis; backend: 'embedded'; topology: 'standalone' }> };
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from '../free-port';
-import { redisAnswers } from '../redis-probe';
+import { freePort } from '../core/free-port';
+import { redisAnswers } from '../core/redis-probe';
 
 export { freePort };
 
@@ -62,7 +62,7 @@ export class OwnRedisServer {
 }
 
 /**
- * Points the app at `server` before its modules load (lib/env.ts reads process.env once),
+ * Points the app at `server` before its modules load (lib/core/env.ts reads process.env once),
  * with settings that make each fault cost milliseconds: 200 ms command timeout, circuit
  * open after 3 failures for 500 ms. `extra` adds or overrides settings.
  */
@@ -74,9 +74,9 @@ export async function pointAppAt(server: OwnRedisServer, extra: Record<string, s
     REDIS_BREAKER_COOLDOWN_MS: '500',
     ...extra,
   });
-  // A static import that reaches lib/env.ts would have read the shared Redis's URL already.
-  const { env } = await import('../env');
-  if (env.REDIS_URL !== server.url) throw new Error('lib/env.ts was loaded before pointAppAt(): import app modules dynamically, after it');
+  // A static import that reaches lib/core/env.ts would have read the shared Redis's URL already.
+  const { env } = await import('../core/env');
+  if (env.REDIS_URL !== server.url) throw new Error('lib/core/env.ts was loaded before pointAppAt(): import app modules dynamically, after it');
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 50): Promise<void> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 
 /**
- * Runs before each test file's modules load (lib/env.ts reads process.env once):
+ * Runs before each test file's modules load (lib/core/env.ts reads process.env once):
  * every file gets its own key prefix on its own DB index of the real Redis, so runs
  * and other sessions sharing that Redis never see each other's keys.
  */

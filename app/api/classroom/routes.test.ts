@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { apiRequest, failure, routeContext } from '@/lib/testing/requests';
 import { DELETE as closeRoute, GET as viewRoute } from './rooms/[code]/route';
@@ -7,7 +7,7 @@ import { POST as roundRoute } from './rooms/[code]/rounds/route';
 import { POST as createRoute } from './rooms/route';
 import { POST as joinRoute } from './rooms/[code]/students/route';
 
-// Before any import reads lib/env.ts: teacher actions need the token in this file.
+// Before any import reads lib/core/env.ts: teacher actions need the token in this file.
 const TOKEN = vi.hoisted(() => {
   const token = 'classroom-test-admin-token';
   Object.assign(process.env, { ADMIN_TOKEN: token, RATE_LIMIT_POINTS: '100000' });

@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cached, flushMetrics } from '@/lib/cache';
 import type { RecentEvent } from '@/lib/contracts/dashboard';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { GET } from './route';
 

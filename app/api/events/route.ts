@@ -1,7 +1,7 @@
 import { eventsQuery } from '@/lib/http/dashboard-queries';
 import { ok, route } from '@/lib/http/handler';
-import { sourcesOf } from '@/lib/stats';
-import { recentEvents } from '@/lib/stats/events';
+import { sourcesOf } from '@/lib/features/stats';
+import { recentEvents } from '@/lib/features/stats/events';
 
 export const dynamic = 'force-dynamic';
 

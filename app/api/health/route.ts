@@ -1,5 +1,5 @@
 import type { HealthResponse } from '@/lib/contracts/health';
-import { getHealth } from '@/lib/health';
+import { getHealth } from '@/lib/server/health';
 import { route } from '@/lib/http/handler';
 import { NextResponse } from 'next/server';
 

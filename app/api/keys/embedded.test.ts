@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeEnvelope } from '@/lib/cache/envelope';
 import type { KeyPage } from '@/lib/contracts/dashboard';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { plantEmbeddedStore } from '@/lib/testing/embedded';
 import { GET } from './route';
 

@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { encodeEnvelope } from '@/lib/cache/envelope';
 import { statsKeys } from '@/lib/cache/keys';
 import type { KeyInfo, KeyPage, KeyValue } from '@/lib/contracts/dashboard';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { inspector, keysUnder, removeUnder } from '@/lib/testing/redis';
 import { DELETE as flushScenario } from '../scenarios/[scenario]/cache/route';
 import { DELETE, GET } from './route';

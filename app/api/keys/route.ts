@@ -1,7 +1,7 @@
 import { keyQuery, keysQuery } from '@/lib/http/dashboard-queries';
 import { ok, route } from '@/lib/http/handler';
-import { listKeys } from '@/lib/keyspace/browse';
-import { deleteKey } from '@/lib/keyspace/entry';
+import { listKeys } from '@/lib/features/keyspace/browse';
+import { deleteKey } from '@/lib/features/keyspace/entry';
 
 export const dynamic = 'force-dynamic';
 

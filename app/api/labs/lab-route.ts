@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { ApiError } from '@/lib/http/errors';
 import { route, type DeclaredRoute, type RouteInput, type RouteRules } from '@/lib/http/handler';
-import { LabError } from '@/lib/labs/errors';
+import { LabError } from '@/lib/features/labs/errors';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { callApi, json } from '@/lib/testing/api';
-import { redisAnswers } from '@/lib/redis-probe';
+import { redisAnswers } from '@/lib/core/redis-probe';
 import { waitFor } from '@/lib/testing/redis-server';
-import type { EvictionSnapshot, FailureSnapshot, LabStatus } from '@/lib/labs/types';
+import type { EvictionSnapshot, FailureSnapshot, LabStatus } from '@/lib/features/labs/types';
 
 // The app starts its own lab redis-server (LAB_REDIS_URL unset); a fault costs milliseconds.
 delete process.env.LAB_REDIS_URL;
 Object.assign(process.env, { REDIS_COMMAND_TIMEOUT_MS: '300', REDIS_BREAKER_COOLDOWN_MS: '500', LAB_MAX_PAUSE_SECONDS: '5' });
-const { closeLabRedis } = await import('@/lib/labs/lab-redis');
+const { closeLabRedis } = await import('@/lib/features/labs/lab-redis');
 afterAll(closeLabRedis);
 
 const post = (url: string, body: unknown) => callApi({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { flushMetrics } from '@/lib/cache';
-import { env } from '@/lib/env';
-import { nextMidnight } from '@/lib/midnight';
+import { env } from '@/lib/core/env';
+import { nextMidnight } from '@/lib/shared/midnight';
 import { closeLeaderboardStore, leaderboardStore } from '@/lib/scenarios/leaderboard/store';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { apiRequest, failure } from '@/lib/testing/requests';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getUsername } from '@/app/api/username/[username]/route';
 import { flushMetrics } from '@/lib/cache';
 import { statsKeys } from '@/lib/cache/keys';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { GET } from './route';
 

@@ -1,5 +1,5 @@
 import { route } from '@/lib/http/handler';
-import { prometheusMetrics } from '@/lib/prometheus';
+import { prometheusMetrics } from '@/lib/server/prometheus';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { flushMetrics } from '@/lib/cache';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { inspector, keysUnder, removeUnder } from '@/lib/testing/redis';
 import { apiRequest, failure } from '@/lib/testing/requests';
 import { DELETE, POST } from './route';

@@ -1,6 +1,6 @@
 import { ok, route } from '@/lib/http/handler';
-import { simulationRequest } from '@/lib/simulator/config';
-import { latestSimulation, startSimulation } from '@/lib/simulator/manager';
+import { simulationRequest } from '@/lib/features/simulator/config';
+import { latestSimulation, startSimulation } from '@/lib/features/simulator/manager';
 
 /** The latest run on this instance (running or finished), so a reloaded page finds it again. */
 export const GET = route({}, async () => ok(latestSimulation()?.snapshot() ?? null));

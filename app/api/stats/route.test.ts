@@ -4,7 +4,7 @@ import { GET as getUsername } from '@/app/api/username/[username]/route';
 import { flushMetrics } from '@/lib/cache';
 import { statsKeys } from '@/lib/cache/keys';
 import type { StatsResponse } from '@/lib/contracts/dashboard';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { inspector, keysUnder, removeUnder } from '@/lib/testing/redis';
 import { waitFor } from '@/lib/testing/redis-server';
 import { GET } from './route';

@@ -1,6 +1,6 @@
 import { statsQuery } from '@/lib/http/dashboard-queries';
 import { ok, route } from '@/lib/http/handler';
-import { getStats } from '@/lib/stats';
+import { getStats } from '@/lib/features/stats';
 
 export const dynamic = 'force-dynamic';
 

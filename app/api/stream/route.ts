@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { route } from '@/lib/http/handler';
-import { keyLifeBus, startKeyLife } from '@/lib/keylife/hub';
-import { openEventStream } from '@/lib/keylife/sse';
+import { keyLifeBus, startKeyLife } from '@/lib/features/keylife/hub';
+import { openEventStream } from '@/lib/features/keylife/sse';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { RoomLive } from '@/components/classroom/room-live';
-import { joinOrigin, joinPath, qrSvg } from '@/lib/classroom/join-link';
-import { CODE_PATTERN } from '@/lib/classroom/types';
+import { joinOrigin, joinPath, qrSvg } from '@/lib/features/classroom/join-link';
+import { CODE_PATTERN } from '@/lib/features/classroom/types';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import type { StatsWindow } from '@/lib/contracts/dashboard';
-import { formatLatency } from '@/lib/format';
+import { formatLatency } from '@/lib/shared/format';
 
 /** Axis text large enough for a projector. */
 export const TICK = { fontSize: 14, fill: '#475569' } as const;

@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBar, StatsResponse } from '@/lib/contracts/dashboard';
-import { formatCount } from '@/lib/format';
+import { formatCount } from '@/lib/shared/format';
 import { STATUS_COLORS } from '../status-colors';
 import { boundLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, TICK } from './axes';
 import { ChartFrame, LegendItem } from './chart-frame';

@@ -3,7 +3,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsResponse, StatsWindow, ThroughputPoint } from '@/lib/contracts/dashboard';
-import { formatPercent } from '@/lib/format';
+import { formatPercent } from '@/lib/shared/format';
 import { STATUS_COLORS } from '../status-colors';
 import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, PERCENT_DOMAIN, PERCENT_TICKS, percentTick, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
 import { ChartFrame, LegendItem, recentRows } from './chart-frame';

@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { STATUSES, type CacheStatus } from '@/lib/cache/types';
 import type { StatsResponse } from '@/lib/contracts/dashboard';
-import { formatRate } from '@/lib/format';
+import { formatRate } from '@/lib/shared/format';
 import { STATUS_COLORS, STATUS_LABELS } from '../status-colors';
 import { agoLabel, binLabel, CHART_MARGIN, CHART_STYLE, GRID, niceTicks, secondsAgo, TICK, TIME_AXIS, timeTicks } from './axes';
 import { ChartFrame, LegendItem, recentRows } from './chart-frame';

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resilientClient } from '../../redis';
+import { resilientClient } from '../../core/redis';
 import { OwnRedisServer, waitFor } from '../../testing/redis-server';
 import { NearCache, type NearEntry } from './near-cache';
 

@@ -15,15 +15,15 @@ let app: {
   cache: typeof import('../index');
   keys: typeof import('../keys');
   near: typeof import('./near-cache');
-  redis: typeof import('../../redis');
-  stats: typeof import('../../stats');
+  redis: typeof import('../../core/redis');
+  stats: typeof import('../../features/stats');
 };
 const instances: { engine: CacheEngine; near: NearCache; client: Redis }[] = [];
 
 beforeAll(async () => {
   server = await OwnRedisServer.start();
   await pointAppAt(server);
-  app = { cache: await import('../index'), keys: await import('../keys'), near: await import('./near-cache'), redis: await import('../../redis'), stats: await import('../../stats') };
+  app = { cache: await import('../index'), keys: await import('../keys'), near: await import('./near-cache'), redis: await import('../../core/redis'), stats: await import('../../features/stats') };
   inspect = new Redis(server.url);
 });
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import Redis, { Cluster } from 'ioredis';
-import { env } from '../../env';
-import { boundCommands } from '../../command-deadline';
-import { getRedis } from '../../redis';
+import { env } from '../../core/env';
+import { boundCommands } from '../../core/command-deadline';
+import { getRedis } from '../../core/redis';
 import { ClusterNearCache, nodeAddress } from './cluster-near';
 import { NearCache, type NearStats, type NearTier } from './near-cache';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { invalidate } from '../../cache';
-import { env } from '../../env';
-import { ApiError } from '../../errors';
-import { nextMidnight } from '../../midnight';
+import { env } from '../../core/env';
+import { ApiError } from '../../core/errors';
+import { nextMidnight } from '../../shared/midnight';
 import type { Scenario } from '../scenario';
 import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type Player } from './model';
 import { leaderboardStore, topPlayers, type TopPlayers } from './store';

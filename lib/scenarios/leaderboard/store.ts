@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
-import { env } from '../../env';
-import { freshSingleFlight } from '../../single-flight';
+import { env } from '../../core/env';
+import { freshSingleFlight } from '../../core/single-flight';
 import { openLeaderboard } from './db';
 import type { Leaderboard, LeaderboardEntry } from './model';
 import { ranked, TOP_SQL } from './queries';

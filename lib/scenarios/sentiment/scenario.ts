@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { env } from '../../env';
+import { env } from '../../core/env';
 import { sentimentValue, type SentimentValue } from '../../contracts/sentiment';
 import { HOUR_MS, simulateWork, type Scenario } from '../scenario';
 import { analyseSentiment, COMMON_SENTENCES, normaliseSentence, validateSentence } from './model';

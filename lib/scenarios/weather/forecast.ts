@@ -1,5 +1,5 @@
 import 'server-only';
-import { mulberry32 } from '../../random';
+import { mulberry32 } from '../../core/random';
 import type { City, Climate } from './cities';
 
 /**

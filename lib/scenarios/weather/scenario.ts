@@ -1,9 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import type { CachedResult } from '../../cache';
-import { env } from '../../env';
-import { ApiError } from '../../errors';
-import { nextMidnight } from '../../midnight';
+import { env } from '../../core/env';
+import { ApiError } from '../../core/errors';
+import { nextMidnight } from '../../shared/midnight';
 import { HOUR_MS, runScenario, simulateWork, type RunOptions, type Scenario } from '../scenario';
 import { WEATHER_STRATEGIES, weatherValue, type WeatherStrategy, type WeatherValue } from '../../contracts/weather';
 import { CITIES, findCity, suggestCity, type City } from './cities';

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-/** lib/env.ts reads BENCH_ROUTES once per module graph: each case loads the route afresh. */
+/** lib/core/env.ts reads BENCH_ROUTES once per module graph: each case loads the route afresh. */
 async function loadRoute(benchRoutes: string | undefined) {
   vi.resetModules();
   if (benchRoutes === undefined) delete process.env.BENCH_ROUTES;

@@ -1,4 +1,4 @@
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { ApiError } from '@/lib/http/errors';
 import { ok, route } from '@/lib/http/handler';
 import { z } from 'zod';

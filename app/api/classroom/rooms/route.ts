@@ -1,4 +1,4 @@
-import { createRoom } from '@/lib/classroom/rooms';
+import { createRoom } from '@/lib/features/classroom/rooms';
 import { ok, route } from '@/lib/http/handler';
 
 /** Opens a room (a teacher action: admin). */

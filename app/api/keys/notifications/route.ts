@@ -1,6 +1,6 @@
-import { ApiError } from '@/lib/errors';
+import { ApiError } from '@/lib/core/errors';
 import { ok, route } from '@/lib/http/handler';
-import { enableNotifications, notificationStatus } from '@/lib/keylife/hub';
+import { enableNotifications, notificationStatus } from '@/lib/features/keylife/hub';
 
 export const dynamic = 'force-dynamic';
 

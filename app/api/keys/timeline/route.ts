@@ -1,6 +1,6 @@
 import { keyQuery } from '@/lib/http/dashboard-queries';
 import { ok, route } from '@/lib/http/handler';
-import { keyTimeline } from '@/lib/keylife/read';
+import { keyTimeline } from '@/lib/features/keylife/read';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { keyQuery } from '@/lib/http/dashboard-queries';
 import { ok, route } from '@/lib/http/handler';
-import { readKeyValue } from '@/lib/keyspace/entry';
+import { readKeyValue } from '@/lib/features/keyspace/entry';
 
 export const dynamic = 'force-dynamic';
 

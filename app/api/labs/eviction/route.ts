@@ -1,6 +1,6 @@
 import { ok } from '@/lib/http/handler';
-import { evictionRequest } from '@/lib/labs/eviction-config';
-import { latestEviction, startEviction } from '@/lib/labs/eviction-runs';
+import { evictionRequest } from '@/lib/features/labs/eviction-config';
+import { latestEviction, startEviction } from '@/lib/features/labs/eviction-runs';
 import { labRoute } from '../lab-route';
 
 /** The latest eviction run on this instance, so a reloaded page finds it again. */

@@ -1,6 +1,6 @@
 import { ok } from '@/lib/http/handler';
-import { failureLab } from '@/lib/labs/failure-lab';
-import { faultRequest } from '@/lib/labs/fault-request';
+import { failureLab } from '@/lib/features/labs/failure-lab';
+import { faultRequest } from '@/lib/features/labs/fault-request';
 import { labRoute } from '../lab-route';
 
 /** The failure lab live: its traffic as the app saw it (breaker, bypasses, latency), and each fault with its recovery. */

@@ -1,5 +1,5 @@
 import { ok, route } from '@/lib/http/handler';
-import { getRedisInfo } from '@/lib/redis-info';
+import { getRedisInfo } from '@/lib/core/redis-info';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from '@/lib/errors';
+import { ApiError } from '@/lib/core/errors';
 import { route } from '@/lib/http/handler';
 import { invalidateEntry, scenarioQuery, serveScenario } from '@/lib/http/scenario-response';
 import { parseInput } from '@/lib/http/validate';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ok, route } from '@/lib/http/handler';
-import { findSimulation } from '@/lib/simulator/manager';
+import { findSimulation } from '@/lib/features/simulator/manager';
 
 const params = z.object({ id: z.string() });
 

@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flushMetrics } from '@/lib/cache';
 import { statsKeys } from '@/lib/cache/keys';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { inspector, removeUnder } from '@/lib/testing/redis';
 import { DELETE, GET } from './route';
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { flushMetrics } from '@/lib/cache';
 import { encodeEnvelope } from '@/lib/cache/envelope';
-import { env } from '@/lib/env';
-import { nextMidnight } from '@/lib/midnight';
+import { env } from '@/lib/core/env';
+import { nextMidnight } from '@/lib/shared/midnight';
 import { findCity } from '@/lib/scenarios/weather/cities';
 import { forecast7Days, todayIn } from '@/lib/scenarios/weather/forecast';
 import { inspector, removeUnder } from '@/lib/testing/redis';

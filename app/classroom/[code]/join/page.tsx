@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StudentRoom } from '@/components/classroom/student-room';
-import { CODE_PATTERN } from '@/lib/classroom/types';
-import { env } from '@/lib/env';
+import { CODE_PATTERN } from '@/lib/features/classroom/types';
+import { env } from '@/lib/core/env';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { roomNotFound } from '@/lib/classroom/errors';
-import { closeRoom } from '@/lib/classroom/rooms';
-import { roomCode, viewQuery } from '@/lib/classroom/schemas';
-import { readRoomView } from '@/lib/classroom/view';
+import { roomNotFound } from '@/lib/features/classroom/errors';
+import { closeRoom } from '@/lib/features/classroom/rooms';
+import { roomCode, viewQuery } from '@/lib/features/classroom/schemas';
+import { readRoomView } from '@/lib/features/classroom/view';
 import { ok, route } from '@/lib/http/handler';
 
 const params = z.object({ code: roomCode });

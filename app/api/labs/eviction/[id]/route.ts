@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ok } from '@/lib/http/handler';
-import { findEviction } from '@/lib/labs/eviction-runs';
+import { findEviction } from '@/lib/features/labs/eviction-runs';
 import { labRoute } from '../../lab-route';
 
 const params = z.object({ id: z.string() });

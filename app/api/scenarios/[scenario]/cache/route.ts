@@ -1,5 +1,5 @@
 import { ok, route } from '@/lib/http/handler';
-import { flushScenario } from '@/lib/keyspace/entry';
+import { flushScenario } from '@/lib/features/keyspace/entry';
 import { z } from 'zod';
 
 const params = z.object({ scenario: z.string() });

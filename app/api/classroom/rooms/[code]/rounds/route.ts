@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invalidate } from '@/lib/cache';
-import { readRoomMeta, startRound } from '@/lib/classroom/rooms';
-import { roomCode, roundBody } from '@/lib/classroom/schemas';
+import { readRoomMeta, startRound } from '@/lib/features/classroom/rooms';
+import { roomCode, roundBody } from '@/lib/features/classroom/schemas';
 import { ok, route } from '@/lib/http/handler';
 import { usernameScenario } from '@/lib/scenarios/username';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { joinBody, roomCode } from '@/lib/classroom/schemas';
-import { joinRoom } from '@/lib/classroom/students';
-import { env } from '@/lib/env';
+import { joinBody, roomCode } from '@/lib/features/classroom/schemas';
+import { joinRoom } from '@/lib/features/classroom/students';
+import { env } from '@/lib/core/env';
 import { ok, route } from '@/lib/http/handler';
 
 const params = z.object({ code: roomCode });
