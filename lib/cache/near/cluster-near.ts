@@ -69,6 +69,10 @@ export class ClusterNearCache implements NearTier {
     return decode(await this.cluster.get(key)).result;
   }
 
+  forget(key: string): void {
+    this.ownerOf(key)?.forget(key);
+  }
+
   onInvalidate(listener: (key: string | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -38,6 +38,8 @@ export interface NearTier {
   readonly state: NearState;
   peek<V>(key: string, now?: number): NearEntry<V> | undefined;
   read<T>(key: string, decode: (raw: string | null) => { result: T; entry: NearEntry | null }): Promise<T>;
+  /** Drops one key from this process' L1 at once (its own write: Redis' invalidation follows on another socket). */
+  forget(key: string): void;
   onInvalidate(listener: (key: string | null) => void): () => void;
   stats(): NearStats;
   close(): Promise<void>;
