@@ -15,6 +15,9 @@ export const EVENT_LABELS: Record<KeyEventType, string> = {
   evicted: 'evicted',
   deleted: 'deleted',
   expire: 'TTL set',
+  'tag-invalidated': 'tag invalidated',
+  'stale-served': 'served stale',
+  regenerated: 'regenerated',
 };
 
 /** One line of detail for a timeline row. */
@@ -37,6 +40,12 @@ export function eventDetail(event: KeyEvent): string {
       return 'Redis removed it to free memory (maxmemory policy)';
     case 'deleted':
       return event.by ?? 'a DEL or UNLINK';
+    case 'tag-invalidated':
+      return `tag ${event.by ?? '?'} was invalidated after this entry was made`;
+    case 'stale-served':
+      return `served once more while Next.js makes it again (${event.by ?? 'an instance'})`;
+    case 'regenerated':
+      return `made again after it went stale (${event.by ?? 'an instance'})`;
     case 'expire':
       return 'its TTL was set or changed';
   }

@@ -20,6 +20,9 @@ const TONE: Record<KeyEvent['type'], string> = {
   evicted: 'bg-rose-100 text-rose-900',
   deleted: 'bg-rose-100 text-rose-900',
   expire: 'bg-slate-100 text-slate-800',
+  'tag-invalidated': 'bg-amber-100 text-amber-900',
+  'stale-served': 'bg-amber-100 text-amber-900',
+  regenerated: 'bg-indigo-100 text-indigo-900',
 };
 
 /** One key's life: its state now, every event so far (pushed live), and lazy vs active expiry in its own numbers. */

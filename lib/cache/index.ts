@@ -1,5 +1,5 @@
 export { cached, invalidate, invalidateMany, noteDeleted } from './api';
-export { observeCache, type CacheObserver, type DeletedEvent, type StoredEvent } from './observers';
+export { notify, observeCache, type CacheObserver, type DeletedEvent, type MarkedEvent, type StoredEvent } from './observers';
 export { CacheEngine } from './engine';
 export type { CachedOptions, CachedResult, RedisRunner } from './options';
 export { flushMetrics } from './recorder';

@@ -22,6 +22,17 @@ export interface DeletedEvent {
 }
 
 /**
+ * What a consumer of the engine that keeps entries of its own (Next's cache handler, lib/next-cache)
+ * saw happen to one: a tag invalidation found it out of date, it was served stale once, it was made again.
+ */
+export interface MarkedEvent {
+  key: string;
+  type: 'tag-invalidated' | 'stale-served' | 'regenerated';
+  /** What did it: the tag, the instance that served or regenerated it. */
+  by: string;
+}
+
+/**
  * What features that watch the cache (key life, and whatever comes next) hear from the engine.
  * The engine calls these and knows nothing of who listens: an arrow from a feature points down
  * to the engine, never the reverse. `answered` is on the hit path: it must not allocate or wait.
@@ -32,6 +43,7 @@ export interface CacheObserver {
   stored?(event: StoredEvent): void;
   /** Awaited: the page that asked for the delete looks at the key's life right away. */
   deleted?(event: DeletedEvent): Promise<void> | void;
+  marked?(event: MarkedEvent): void;
   /** "Everything pending is written" (tests, shutdown): observers that batch flush too. */
   flush?(): Promise<void>;
 }
@@ -67,6 +79,9 @@ export const notify = {
   },
   stored(event: StoredEvent) {
     for (const observer of registry().list) observer.stored?.(event);
+  },
+  marked(event: MarkedEvent) {
+    for (const observer of registry().list) observer.marked?.(event);
   },
   async deleted(event: DeletedEvent) {
     await Promise.all(registry().list.map((observer) => observer.deleted?.(event)));

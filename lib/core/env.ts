@@ -153,6 +153,16 @@ const schema = z.object({
   /** Longest `?ttl=` (seconds) a scenario request may ask for its entry. */
   SCENARIO_MAX_TTL_SECONDS: int(86_400, 1, 365 * 24 * 3600),
 
+  /* Next.js's own cache on Redis (lib/next-cache, docs/next-cache.md). */
+  /** Largest value the Next cache handler stores (a `'use cache'` result, a page, a route or fetch response); a bigger one is rendered, never stored. */
+  NEXT_CACHE_MAX_ENTRY_BYTES: int(8 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+  /** Longest life of a Next cache entry in Redis, whatever its `cacheLife` says (`expire` of the profile `max` is a year). */
+  NEXT_CACHE_MAX_TTL_SECONDS: int(30 * 24 * 3600, 60, 365 * 24 * 3600),
+  /** The name this app instance writes beside its entries and events; unset: hostname:pid. */
+  NEXT_CACHE_INSTANCE: optionalText.pipe(z.string().max(64).regex(/^[A-Za-z0-9:_.-]+$/, 'letters, digits and : _ . - only').optional()),
+  /** Events of Next's cache kept in Redis for the /next-cache page (a capped stream shared by every instance). */
+  NEXT_CACHE_EVENTS_KEPT: int(200, 10, 10_000),
+
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),
 

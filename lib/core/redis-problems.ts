@@ -8,7 +8,7 @@ import { processWide } from './process-wide';
  * work (a cluster node given as a plain REDIS_URL). Requests fail open on these, so without this
  * record nothing on screen would say the cache is not working; /api/health reads it.
  */
-export type ProblemCode = 'cluster_url' | 'crossslot' | 'out_of_memory' | 'read_only' | 'script' | 'refused' | 'metrics_flush';
+export type ProblemCode = 'cluster_url' | 'crossslot' | 'out_of_memory' | 'read_only' | 'script' | 'refused' | 'metrics_flush' | 'next_invalidation';
 
 export interface Problem {
   code: ProblemCode;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUtf8 } from 'node:buffer';
 import type { NextKind } from './keys';
 
 /** What is stored beside an entry's bytes: enough to list it, check its tags and answer Next without reading another key. */
@@ -35,7 +36,7 @@ export interface NextRecord {
  * ends the header. A value that is not UTF-8 (an RSC payload may carry binary chunks) goes as base64.
  */
 export function encodeRecord(header: Omit<RecordHeader, 'size' | 'encoding'>, value: Buffer): string {
-  const text = Buffer.isUtf8(value);
+  const text = isUtf8(value);
   const full: RecordHeader = { ...header, key: header.key.slice(0, 300), size: value.byteLength, encoding: text ? 'utf8' : 'base64' };
   return `${JSON.stringify(full)}\n${value.toString(text ? 'utf8' : 'base64')}`;
 }

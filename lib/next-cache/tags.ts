@@ -109,15 +109,15 @@ async function applyInvalidation(client: RedisClient, keys: { manifest: string; 
 /**
  * Next's semantics (its default handler's, shared by every instance here): a tag expired after the
  * value was made and before now → gone; a tag marked stale after it was made → served once more
- * while Next regenerates it (its `revalidate` becomes -1).
+ * while Next regenerates it (its `revalidate` becomes -1). `tag` names the one that decided.
  */
-export function verdictOf(states: ReadonlyMap<string, TagState>, tags: readonly string[], timestamp: number, now = Date.now()): TagVerdict {
-  let verdict: TagVerdict = 'fresh';
+export function verdictOf(states: ReadonlyMap<string, TagState>, tags: readonly string[], timestamp: number, now = Date.now()): { verdict: TagVerdict; tag: string | null } {
+  let stale: string | null = null;
   for (const tag of tags) {
     const state = states.get(tag);
     if (!state) continue;
-    if (state.expired > timestamp && state.expired <= now) return 'expired';
-    if (state.stale > timestamp) verdict = 'stale';
+    if (state.expired > timestamp && state.expired <= now) return { verdict: 'expired', tag };
+    if (state.stale > timestamp) stale ??= tag;
   }
-  return verdict;
+  return stale === null ? { verdict: 'fresh', tag: null } : { verdict: 'stale', tag: stale };
 }

@@ -54,6 +54,10 @@ const EXPLAINED: Record<ProblemCode, { summary: string; advice: string }> = {
     summary: 'Dashboard figures cannot be written to Redis: the counts wait in memory and the dashboard lags behind',
     advice: 'Check that Redis is reachable and accepts writes; the counts are written once it does.',
   },
+  next_invalidation: {
+    summary: 'A tag invalidation of Next.js’s cache (updateTag, revalidateTag, revalidatePath) could not be recorded in Redis: that action failed, and every instance still serves the entries it meant to invalidate',
+    advice: 'Check that Redis is reachable and accepts writes, then invalidate again (the /next-cache page or the action that failed).',
+  },
 };
 
 /** What the app is talking to, whether it answers, and whether the cache actually works; never the URL (it may hold a password). */

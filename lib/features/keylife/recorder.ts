@@ -4,7 +4,7 @@ import { appendLife, type LifeRow } from './timeline';
 import { keyLifeBus } from './bus';
 import type { KeyEvent, KeyEventType } from './types';
 import { processWide } from '../../core/process-wide';
-import { observeCache, type StoredEvent } from '../../cache';
+import { observeCache, type MarkedEvent, type StoredEvent } from '../../cache';
 
 const FLUSH_EVERY_MS = 250;
 /** Distinct keys with pending hits at most; past it hits are still counted, just written sooner. */
@@ -28,6 +28,13 @@ export class KeyLifeRecorder {
       type: note.overwrite ? 'overwritten' : 'stored', at: Date.now(), origin: 'app',
       by: note.by, computeMs: Math.round(note.computeMs * 1000) / 1000, ttlMs: note.ttlMs ?? 'null', expiresAt: note.expiresAt,
     };
+    this.emit(note.key, row);
+    this.queue(note.key, row);
+  }
+
+  /** Next's cache handler: a tag found the entry out of date, it was served stale, it was made again. */
+  marked(note: MarkedEvent): void {
+    const row: LifeRow = { type: note.type, at: Date.now(), origin: 'app', by: note.by };
     this.emit(note.key, row);
     this.queue(note.key, row);
   }
@@ -149,6 +156,7 @@ export function listenToCache(): void {
     },
     stored: (event) => recorder.stored(event),
     deleted: (event) => recorder.deleted(event.key, event.by),
+    marked: (event) => recorder.marked(event),
     flush: () => recorder.flush(),
   });
 }

@@ -52,6 +52,7 @@ const DEDUPE_MS = 2000;
 const DEDUPE_ROWS = 8;
 const FAMILY: Record<KeyEventType, string> = {
   stored: 'write', overwritten: 'write', hit: 'hit', 'ttl-zero': 'ttl', expired: 'gone', evicted: 'gone', deleted: 'gone', expire: 'ttl',
+  'tag-invalidated': 'tag', 'stale-served': 'stale', regenerated: 'write',
 };
 
 export function lifeKey(fullKey: string, prefix = env.CACHE_PREFIX): string {

@@ -9,8 +9,10 @@
  * - `expired` / `evicted`: Redis removed it (keyspace notification); `lagMs` after `ttl-zero`.
  * - `deleted`: DEL / UNLINK (invalidate, flush, key browser, or another client).
  * - `expire`: its TTL was set or changed (live stream only).
+ * - `tag-invalidated` / `stale-served` / `regenerated`: Next's cache (lib/next-cache): a tag invalidation
+ *   found the entry out of date (`by` = the tag), it was served stale once, it was made again.
  */
-export const KEY_EVENT_TYPES = ['stored', 'overwritten', 'hit', 'ttl-zero', 'expired', 'evicted', 'deleted', 'expire'] as const;
+export const KEY_EVENT_TYPES = ['stored', 'overwritten', 'hit', 'ttl-zero', 'expired', 'evicted', 'deleted', 'expire', 'tag-invalidated', 'stale-served', 'regenerated'] as const;
 export type KeyEventType = (typeof KEY_EVENT_TYPES)[number];
 
 /** Who saw it: this app's engine (with details) or only Redis' notification. */
