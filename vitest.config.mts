@@ -26,6 +26,8 @@ const FAULTS = [
   'lib/features/labs/eviction.test.ts',
   'lib/features/keylife/keylife.test.ts',
   'lib/features/keylife/cluster.test.ts',
+  'lib/next-cache/faults.test.ts',
+  'lib/next-cache/cluster.test.ts',
 ];
 
 export default defineConfig({

@@ -11,13 +11,14 @@ export const hardExpiry = (header: RecordHeader) => header.timestamp + header.ex
  * is the in-process tier — an entry read through its tracked connection stays in memory until
  * anyone overwrites or deletes it (Redis tells every instance) or its `expire` passes — so with
  * `cacheMaxMemorySize: 0` a repeated read costs no round trip and stays coherent across instances.
- * On the embedded store (no tracking) every read is a GET. Every command runs behind the engine's
+ * On the embedded store (no tracking), and while tracking is not on, every read is a GET. Every command runs behind the engine's
  * breaker and command deadline: a slow or absent Redis is an error within REDIS_COMMAND_TIMEOUT_MS.
  */
 export class EntryStore {
   async read(redisKey: string): Promise<NextRecord | null> {
     const near = await processNearCache();
-    if (!near) return decodeRecord(await withRedis((client) => client.get(redisKey)));
+    // Not tracked (yet, or any more): plain GETs on the shared client until the near cache is ready.
+    if (near?.state !== 'ready') return decodeRecord(await withRedis((client) => client.get(redisKey)));
     const held = near.peek<NextRecord>(redisKey);
     if (held) return held.value;
     return withRedis(() =>

@@ -41,7 +41,7 @@ export class TagManifest {
     const near = await processNearCache();
     const held = near?.peek<string>(version);
     if (held !== undefined && this.version !== undefined && held.value === this.version) return this.states;
-    const seen = near
+    const seen = near?.state === 'ready'
       ? await near.read(version, (raw) => ({ result: raw, entry: raw === null ? null : { value: raw, freshUntil: Number.POSITIVE_INFINITY } }))
       : await withRedis((client) => client.get(version));
     if (seen === this.version && this.version !== undefined) return this.states;
@@ -109,15 +109,17 @@ async function applyInvalidation(client: RedisClient, keys: { manifest: string; 
 /**
  * Next's semantics (its default handler's, shared by every instance here): a tag expired after the
  * value was made and before now → gone; a tag marked stale after it was made → served once more
- * while Next regenerates it (its `revalidate` becomes -1). `tag` names the one that decided.
+ * while Next regenerates it (its `revalidate` becomes -1). `tag` names the one that decided. An
+ * invalidation in the very millisecond the value was made counts as after it: one regeneration too
+ * many at worst, never a stale value kept.
  */
 export function verdictOf(states: ReadonlyMap<string, TagState>, tags: readonly string[], timestamp: number, now = Date.now()): { verdict: TagVerdict; tag: string | null } {
   let stale: string | null = null;
   for (const tag of tags) {
     const state = states.get(tag);
     if (!state) continue;
-    if (state.expired > timestamp && state.expired <= now) return { verdict: 'expired', tag };
-    if (state.stale > timestamp) stale ??= tag;
+    if (state.expired >= timestamp && state.expired <= now) return { verdict: 'expired', tag };
+    if (state.stale >= timestamp) stale ??= tag;
   }
   return stale === null ? { verdict: 'fresh', tag: null } : { verdict: 'stale', tag: stale };
 }
