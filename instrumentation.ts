@@ -8,6 +8,8 @@ export async function register() {
   const { getRedis } = await import('./lib/core/redis');
   const { backend } = await getRedis();
   console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);
+  // Next's own cache on Redis: the handler entries next.config.ts names find it from now on.
+  (await import('./lib/next-cache/register')).registerNextCache();
   // Features that watch the cache (key life) listen to the engine before the first request.
   (await import('./lib/server/wiring')).wireFeatures();
   // Keyspace notifications (REDIS_NOTIFICATIONS): listening from the start, so no key's end is missed.

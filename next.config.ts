@@ -29,7 +29,20 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+/**
+ * Next's own cache on Redis (lib/next-cache, docs/next-cache.md): `'use cache'` (default and remote)
+ * and the incremental cache (pages, route handlers, fetch) go through the engine's Redis client, so
+ * every instance shares them and a tag invalidated on one is invalidated on all. Nothing is kept in
+ * Next's per-process memory (cacheMaxMemorySize 0): the near cache, kept coherent by Redis' client
+ * tracking, is the in-process tier.
+ */
+const useCacheHandler = require.resolve('./lib/next-cache/entry/use-cache-handler.mjs');
+
 const nextConfig: NextConfig = {
+  cacheComponents: true,
+  cacheHandler: require.resolve('./lib/next-cache/entry/incremental-handler.mjs'),
+  cacheHandlers: { default: useCacheHandler, remote: useCacheHandler },
+  cacheMaxMemorySize: 0,
   // Native or CommonJS-heavy server packages stay plain `require`s instead of being bundled.
   serverExternalPackages: ['ioredis', 'ioredis-mock', 'better-sqlite3', 'vader-sentiment', 'prom-client', 'rate-limiter-flexible'],
   poweredByHeader: false,

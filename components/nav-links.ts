@@ -6,6 +6,7 @@ export const NAV_LINKS = [
   { href: '/', label: 'Home' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/simulator', label: 'Simulator' },
+  { href: '/next-cache', label: 'Next cache' },
   { href: '/eviction', label: 'Eviction lab' },
   { href: '/failures', label: 'Failure lab' },
   { href: '/classroom', label: 'Classroom' },

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import './presenter-mode.css';
 
 const STORAGE_KEY = 'cachelab.presenter';
@@ -27,13 +27,8 @@ function choose(on: boolean) {
  * header short (`?presenter=1` still works there).
  */
 export function PresenterToggle() {
-  const pathname = usePathname();
   const on = useSyncExternalStore(subscribe, isOn, () => false);
 
-  useEffect(() => {
-    const param = new URLSearchParams(window.location.search).get(PARAM);
-    if (param === '1' || param === '0') choose(param === '1');
-  }, [pathname]);
   useEffect(() => {
     document.documentElement.classList.toggle('presenter', on);
   }, [on]);
@@ -46,15 +41,31 @@ export function PresenterToggle() {
   };
 
   return (
-    <button
-      type="button"
-      onClick={toggle}
-      aria-pressed={on}
-      title="Presenter mode: bigger type and fewer controls, for a projector"
-      data-testid="presenter-toggle"
-      className={`hidden shrink-0 rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap sm:ml-auto sm:block ${on ? 'bg-amber-300 text-slate-950' : 'text-slate-300 ring-1 ring-white/25 hover:bg-white/10 hover:text-white'}`}
-    >
-      Presenter
-    </button>
+    <>
+      {/* The path is request data on a dynamic route: only the URL reader waits for it, not the button. */}
+      <Suspense fallback={null}>
+        <PresenterParam />
+      </Suspense>
+      <button
+        type="button"
+        onClick={toggle}
+        aria-pressed={on}
+        title="Presenter mode: bigger type and fewer controls, for a projector"
+        data-testid="presenter-toggle"
+        className={`hidden shrink-0 rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap sm:ml-auto sm:block ${on ? 'bg-amber-300 text-slate-950' : 'text-slate-300 ring-1 ring-white/25 hover:bg-white/10 hover:text-white'}`}
+      >
+        Presenter
+      </button>
+    </>
   );
+}
+
+/** Reads `?presenter=` on every navigation. */
+function PresenterParam() {
+  const pathname = usePathname();
+  useEffect(() => {
+    const param = new URLSearchParams(window.location.search).get(PARAM);
+    if (param === '1' || param === '0') choose(param === '1');
+  }, [pathname]);
+  return null;
 }

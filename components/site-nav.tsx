@@ -2,12 +2,24 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { siteLinks, type NavLink } from './nav-links';
 
 /** The main navigation: a row of its own under the logo from tablet width up (beside it from 1400 px); on a phone, a menu button (one row instead of three). `scenarios`: the registry's scenario pages, passed by the (server) layout. */
 export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
-  const pathname = usePathname();
+  return (
+    // The path is request data on a dynamic route (a classroom code): the links render at once, the active one when it is known.
+    <Suspense fallback={<NavLinks scenarios={scenarios} pathname={null} />}>
+      <CurrentNav scenarios={scenarios} />
+    </Suspense>
+  );
+}
+
+function CurrentNav({ scenarios }: { scenarios: readonly NavLink[] }) {
+  return <NavLinks scenarios={scenarios} pathname={usePathname()} />;
+}
+
+function NavLinks({ scenarios, pathname }: { scenarios: readonly NavLink[]; pathname: string | null }) {
   const [open, setOpen] = useState(false);
   // Closed again after moving to another page (derived during render, React's pattern for it).
   const [openedOn, setOpenedOn] = useState(pathname);
@@ -46,4 +58,4 @@ export function SiteNav({ scenarios }: { scenarios: readonly NavLink[] }) {
   );
 }
 
-const isActive = (href: string, pathname: string) => (href === '/' ? pathname === '/' : pathname.startsWith(href));
+const isActive = (href: string, pathname: string | null) => pathname !== null && (href === '/' ? pathname === '/' : pathname.startsWith(href));

@@ -18,7 +18,7 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof METHODS)[number];
 
 /** A value for each dynamic segment; a route with a new segment name must add one here. */
-const SEGMENTS: Record<string, string> = { username: 'rules_user', city: 'paris', scenario: 'username', id: 'no-such-run', code: 'ZZZZ' };
+const SEGMENTS: Record<string, string> = { username: 'rules_user', city: 'paris', scenario: 'username', id: 'no-such-run', code: 'ZZZZ', tag: 'rules-tag' };
 /** Inputs that reach the computation, for routes charged only when they compute. */
 const COMPUTE_BODIES: Record<string, unknown> = { '/api/sentiment': { sentence: 'rules are rules' } };
 const COMPUTE_INPUTS: Record<string, string> = { '/api/scenarios/[scenario]': '&username=rules_user' };

@@ -3,9 +3,9 @@ import { JoinByCode, OpenRoom } from '@/components/classroom/open-room';
 import { PageIntro } from '@/components/page-intro';
 import { env } from '@/lib/core/env';
 import { formatSpan } from '@/lib/shared/format';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Classroom' };
-export const dynamic = 'force-dynamic';
 
 const STEPS = [
   'Open a room here and put it on the projector (the Presenter button, top right, makes it readable from the back).',
@@ -14,7 +14,9 @@ const STEPS = [
   'Run guided rounds: everyone asks for one name; wait for its TTL; invalidate it and predict again.',
 ];
 
-export default function ClassroomPage() {
+export default async function ClassroomPage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   return (
     <>
       <PageIntro eyebrow="Classroom" title="A cache lab for a whole class">

@@ -3,12 +3,13 @@ import { Dashboard } from '@/components/dashboard/dashboard';
 import { PageIntro } from '@/components/page-intro';
 import { env } from '@/lib/core/env';
 import { SCENARIOS } from '@/lib/scenarios/registry';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Live dashboard' };
-// CACHE_PREFIX is read at request time, so `npm start` honours the environment it is given.
-export const dynamic = 'force-dynamic';
 
-export default function DashboardPage() {
+export default async function DashboardPage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const scenarios = SCENARIOS.map(({ id, title, namespace }) => ({ id, title, namespace }));
   return (
     <>

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { EvictionLab } from '@/components/labs/eviction-lab';
 import { env } from '@/lib/core/env';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Eviction lab' };
-// Settings are read at request time, so `npm start` honours the environment it is given.
-export const dynamic = 'force-dynamic';
 
-export default function EvictionPage() {
+export default async function EvictionPage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const limits = {
     maxInputs: env.LAB_MAX_INPUTS,
     maxCapacity: env.LAB_MAX_CAPACITY,

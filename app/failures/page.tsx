@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { FailureLab } from '@/components/labs/failure-lab';
 import { env } from '@/lib/core/env';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Failure lab' };
-export const dynamic = 'force-dynamic';
 
-export default function FailuresPage() {
+export default async function FailuresPage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const limits = {
     maxPauseSeconds: env.LAB_MAX_PAUSE_SECONDS,
     maxLatencyMs: env.LAB_MAX_LATENCY_MS,

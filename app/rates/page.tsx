@@ -3,12 +3,13 @@ import { PageIntro } from '@/components/page-intro';
 import { LookupLab } from '@/components/scenario/lookup-lab';
 import { env } from '@/lib/core/env';
 import { formatLatency } from '@/lib/shared/format';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Exchange rate' };
-// Settings are read at request time, so `npm start` honours the environment it is given.
-export const dynamic = 'force-dynamic';
 
-export default function RatesPage() {
+export default async function RatesPage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const every = env.RATES_PUBLISH_EVERY_MINUTES;
   return (
     <>

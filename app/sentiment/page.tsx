@@ -5,12 +5,13 @@ import { env } from '@/lib/core/env';
 import { formatLatency } from '@/lib/shared/format';
 import { HOUR_MS } from '@/lib/scenarios/scenario';
 import { COMMON_SENTENCES, MAX_SENTENCE_CODE_POINTS } from '@/lib/scenarios/sentiment/model';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Sentiment model' };
-// Settings are read at request time, so `npm start` honours the environment it is given.
-export const dynamic = 'force-dynamic';
 
-export default function SentimentPage() {
+export default async function SentimentPage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   return (
     <>
       <PageIntro eyebrow="Scenario 2" title="Sentiment model">

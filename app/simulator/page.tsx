@@ -7,12 +7,13 @@ import { env } from '@/lib/core/env';
 import { formatSpan } from '@/lib/shared/format';
 import { SCENARIOS } from '@/lib/scenarios/registry';
 import { simulatedScenarios } from '@/lib/features/simulator/manager';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Traffic simulator' };
-// Settings are read at request time, so `npm start` honours the environment it is given.
-export const dynamic = 'force-dynamic';
 
-export default function SimulatorPage() {
+export default async function SimulatorPage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const scenarios = simulatedScenarios().map(({ id, title, sampleSize }) => ({ id, title, sampleSize: sampleSize ?? null }));
   const limits = {
     maxDurationSeconds: env.SIMULATOR_MAX_DURATION_SECONDS,

@@ -4,12 +4,13 @@ import { LookupLab } from '@/components/scenario/lookup-lab';
 import { env } from '@/lib/core/env';
 import { USERNAME_RULES } from '@/lib/scenarios/username';
 import { formatLatency } from '@/lib/shared/format';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'expensive_function(username)' };
-// Settings are read at request time, so `npm start` honours the environment it is given.
-export const dynamic = 'force-dynamic';
 
-export default function UsernamePage() {
+export default async function UsernamePage() {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const ttlMs = env.USERNAME_TTL_HOURS * 3_600_000;
   return (
     <>

@@ -4,13 +4,20 @@ import { WeatherLab } from '@/components/weather-lab';
 import { env } from '@/lib/core/env';
 import { formatLatency } from '@/lib/shared/format';
 import { HOUR_MS } from '@/lib/scenarios/scenario';
+import { CITIES, findCity } from '@/lib/scenarios/weather/cities';
 import { cityList } from '@/lib/scenarios/weather/scenario';
+import { CachedForecast } from './cached-forecast';
+import { Suspense } from 'react';
+import { CitySwitch } from './city-switch';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'Weather forecast' };
-// Settings are read at request time, so `npm start` honours the environment it is given.
-export const dynamic = 'force-dynamic';
 
-export default function WeatherPage() {
+export default async function WeatherPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
+  const asked = (await searchParams).city;
+  const city = (typeof asked === 'string' ? findCity(asked) : null) ?? CITIES[0]!;
   return (
     <>
       <PageIntro eyebrow="Scenario 4" title="7-day weather forecast">
@@ -32,6 +39,10 @@ export default function WeatherPage() {
         ttlMs={env.WEATHER_TTL_HOURS * HOUR_MS}
         timeZone={env.CACHE_TZ}
       />
+      <CitySwitch cities={cityList()} current={city.slug} />
+      <Suspense fallback={<p className="mt-8 text-sm text-slate-600" role="status">Rendering the cached forecast section: a miss waits for the upstream…</p>}>
+        <CachedForecast city={city} />
+      </Suspense>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { requireAdmin, requireSameOrigin } from './admin';
@@ -60,6 +61,8 @@ export function route<Q extends z.ZodType = z.ZodObject<Record<string, never>>, 
     try {
       response = await handler(await enforce(rules, request, context));
     } catch (error) {
+      // Next's own control flow (a prerender bailing out at request data, notFound, redirect) is not an error of ours.
+      unstable_rethrow(error);
       response = toErrorResponse(error);
     }
     if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store');

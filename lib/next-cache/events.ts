@@ -7,9 +7,8 @@ import { metricsRecorder } from '../cache/recorder';
 import type { NextEvent } from '../contracts/next-cache';
 import { eventsKey, type NextKind } from './keys';
 import { instanceName } from './instance';
+import { NEXT_METRIC } from './metric';
 
-/** Next's hits, misses and stale serves are counted by the engine's recorder under this label (dashboard, Prometheus). */
-export const NEXT_METRIC = { id: 'next-cache', title: "Next.js's cache" } as const;
 
 export type NextStatus = 'hit' | 'miss' | 'stale';
 type Pending = Omit<NextEvent, 'id'>;

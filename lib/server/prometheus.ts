@@ -4,7 +4,7 @@ import { ERROR_FIELD, latencySumField } from '../cache/fields';
 import { BUCKET_BOUNDS_MS } from '../cache/histogram';
 import { SOURCES, STATUSES } from '../cache/types';
 import { withRedis } from '../core/redis';
-import { SCENARIOS } from '../scenarios/registry';
+import { meteredSubjects } from '../features/stats';
 import { bucketCounts, field, type Fields } from '../features/stats/fields';
 import { readMetricHashes } from '../features/stats/read';
 
@@ -57,7 +57,7 @@ class RedisHeldHistogram {
  * number is unbounded.
  */
 export async function prometheusMetrics(): Promise<{ contentType: string; body: string }> {
-  const ids = SCENARIOS.map((scenario) => scenario.id);
+  const ids = meteredSubjects().map((subject) => subject.id);
   const { byScenario } = await withRedis((client) => readMetricHashes(client, { scenarios: ids, charted: [], sources: SOURCES, minutes: [] }));
   const registry = new Registry();
   const requests = new Counter({ name: 'cachelab_cache_requests_total', help: 'Requests through the cache, by scenario and result.', labelNames: ['scenario', 'result'], registers: [registry] });

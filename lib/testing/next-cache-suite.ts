@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { CacheEntry } from 'next/dist/server/lib/cache-handlers/types';
+import type { CacheEntry, CacheHandler } from 'next/dist/server/lib/cache-handlers/types';
 
 type NextCache = typeof import('../next-cache/register');
 type Handler = import('../next-cache/use-cache').UseCacheHandler;
@@ -112,7 +112,7 @@ export function handlerSuite(load: () => { nextCache: NextCache; other: () => Ha
     await handler().set(onPath, pendingEntry(Buffer.from('a')));
     await handler().set(elsewhere, pendingEntry(Buffer.from('b')));
     await handler().updateTags([path]);
-    expect(await handler().getExpiration([path])).toBe(Number.POSITIVE_INFINITY);
+    expect(await (handler() as CacheHandler).getExpiration([path])).toBe(Number.POSITIVE_INFINITY);
     expect(await load().other().get(onPath, [path, '_N_T_/layout'])).toBeUndefined();
     expect(await bytesOf(await load().other().get(elsewhere, ['_N_T_/other', '_N_T_/layout']))).not.toBeNull();
   });

@@ -3,8 +3,6 @@ import { ok, route } from '@/lib/http/handler';
 import { listKeys } from '@/lib/features/keyspace/browse';
 import { deleteKey } from '@/lib/features/keyspace/entry';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = route({ query: keysQuery }, async ({ query: { scenario, match, cursor } }) =>
   ok(await listKeys({ scenario: scenario || undefined, match, cursor })),
 );

@@ -3,8 +3,6 @@ import { route } from '@/lib/http/handler';
 import { keyLifeBus, startKeyLife } from '@/lib/features/keylife/hub';
 import { openEventStream } from '@/lib/features/keylife/sse';
 
-export const dynamic = 'force-dynamic';
-
 const streamQuery = z.strictObject({ key: z.string().min(1).max(1024).optional(), lastEventId: z.string().max(64).optional() });
 
 /** Key events as they happen (Server-Sent Events), resumable with Last-Event-ID; at most STREAM_MAX_CLIENTS per process. */

@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { RoomLive } from '@/components/classroom/room-live';
 import { joinOrigin, joinPath, qrSvg } from '@/lib/features/classroom/join-link';
 import { CODE_PATTERN } from '@/lib/features/classroom/types';
+import { connection } from 'next/server';
 
-export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -15,6 +15,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The projector's page: the join link and its QR code are made here, from this machine's LAN address. */
 export default async function RoomPage({ params }: Props) {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const code = (await params).code.toUpperCase();
   if (!CODE_PATTERN.test(code)) notFound();
   const incoming = await headers();

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { PageIntro } from '@/components/page-intro';
 import { KeyLifeView } from '@/components/keylife/key-life-view';
+import { connection } from 'next/server';
 
 export const metadata: Metadata = { title: 'A key’s life' };
-export const dynamic = 'force-dynamic';
 
 export default async function KeyLifePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const key = (await searchParams).key;
   return (
     <>

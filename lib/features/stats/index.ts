@@ -2,6 +2,7 @@ import 'server-only';
 import { SOURCES, type TrafficSource } from '../../cache/types';
 import type { SourceFilter, StatsResponse } from '../../contracts/dashboard';
 import { withRedis } from '../../core/redis';
+import { NEXT_METRIC } from '../../next-cache/metric';
 import { SCENARIOS } from '../../scenarios/registry';
 import { figuresOf, totalFigures } from './figures';
 import { readMetricHashes } from './read';
@@ -15,17 +16,21 @@ export interface StatsQuery {
   scenario?: string;
 }
 
+/** What the figures are kept for: every scenario, and Next.js's own cache (lib/next-cache counts through the same recorder). */
+export const meteredSubjects = (): { id: string; title: string }[] => [...SCENARIOS.map(({ id, title }) => ({ id, title })), NEXT_METRIC];
+
 export const sourcesOf = (filter: SourceFilter): readonly TrafficSource[] => (filter === 'all' ? SOURCES : [filter]);
 
 /** Everything the dashboard shows about traffic, from the metric hashes alone (one pipeline). */
 export async function getStats(query: StatsQuery, nowMs = Date.now()): Promise<StatsResponse> {
   const plan = planWindow(query.windowSeconds, nowMs);
-  const ids = SCENARIOS.map((scenario) => scenario.id);
+  const subjects = meteredSubjects();
+  const ids = subjects.map((subject) => subject.id);
   const hashes = await withRedis((client) =>
     readMetricHashes(client, { scenarios: ids, charted: query.scenario ? [query.scenario] : ids, sources: sourcesOf(query.source), minutes: plan.minutes }),
   );
 
-  const parts = SCENARIOS.map((scenario) => {
+  const parts = subjects.map((scenario) => {
     const { totals, histogram } = hashes.byScenario.get(scenario.id) ?? { totals: {}, histogram: {} };
     return { id: scenario.id, title: scenario.title, totals, histogram, figures: figuresOf(totals, histogram) };
   });

@@ -2,8 +2,6 @@ import { ApiError } from '@/lib/core/errors';
 import { ok, route } from '@/lib/http/handler';
 import { enableNotifications, notificationStatus } from '@/lib/features/keylife/hub';
 
-export const dynamic = 'force-dynamic';
-
 /** Whether Redis sends the keyspace notifications the key pages need, and what is missing. */
 export const GET = route({}, async () => ok(await notificationStatus()));
 

@@ -1,6 +1,4 @@
 import { ok, route } from '@/lib/http/handler';
 import { getRedisInfo } from '@/lib/core/redis-info';
 
-export const dynamic = 'force-dynamic';
-
 export const GET = route({}, async () => ok(await getRedisInfo()));

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { StudentRoom } from '@/components/classroom/student-room';
 import { CODE_PATTERN } from '@/lib/features/classroom/types';
 import { env } from '@/lib/core/env';
+import { connection } from 'next/server';
 
-export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -13,6 +13,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function JoinPage({ params }: Props) {
+  // Settings are read at request time (cacheComponents would otherwise bake them in at build).
+  await connection();
   const code = (await params).code.toUpperCase();
   if (!CODE_PATTERN.test(code)) notFound();
   return (
