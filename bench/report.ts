@@ -2,6 +2,7 @@ import { formatLatency, formatSpeedup } from '../lib/shared/format';
 import type { DashboardRow } from './dashboard';
 import type { HitPathResult } from './hit-path';
 import type { HttpResult } from './http';
+import type { NextCacheResult } from './next-cache';
 import { machineLine, type Machine } from './machine';
 import type { StampedeResult } from './stampede';
 import type { SpeedupRow } from './speedup';
@@ -15,6 +16,7 @@ export interface BenchResults {
   stampede?: StampedeResult;
   dashboard?: DashboardRow[];
   speedups?: SpeedupRow[];
+  nextCache?: NextCacheResult;
   targets: Target[];
 }
 

@@ -5,6 +5,7 @@ import { removeUnder } from '../lib/testing/redis';
 import { measureDashboard } from './dashboard';
 import { measureHitPath } from './hit-path';
 import { measureHttp } from './http';
+import { measureNextCache } from './next-cache';
 import { describeMachine, machineLine } from './machine';
 import type { BenchOptions } from './options';
 import { evaluateTargets, type BenchResults } from './report';
@@ -30,6 +31,7 @@ export async function runBench(options: BenchOptions, prefix: string, serverEnv:
       progress(`1–2 hit path: ${(options.hitPath.blocks * options.hitPath.perBlock).toLocaleString('en-US')} interleaved iterations…`);
       results.hitPath = await measureHitPath(options, prefix, redis, selected(2));
     }
+    if (selected(7)) results.nextCache = await measureNextCache(options, prefix).finally(() => progress("7 Next.js cache handlers: done"));
     if (selected(4)) {
       progress(`4 stampede: ${options.stampede.requests} concurrent requests per strategy…`);
       results.stampede = await measureStampede(options, prefix);

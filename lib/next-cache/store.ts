@@ -15,8 +15,11 @@ export const hardExpiry = (header: RecordHeader) => header.timestamp + header.ex
  * breaker and command deadline: a slow or absent Redis is an error within REDIS_COMMAND_TIMEOUT_MS.
  */
 export class EntryStore {
+  /** `near: false`: every read is a GET (the bench's one-round-trip figure). */
+  constructor(private readonly options: { near?: boolean } = {}) {}
+
   async read(redisKey: string): Promise<NextRecord | null> {
-    const near = await processNearCache();
+    const near = this.options.near === false ? null : await processNearCache();
     // Not tracked (yet, or any more): plain GETs on the shared client until the near cache is ready.
     if (near?.state !== 'ready') return decodeRecord(await withRedis((client) => client.get(redisKey)));
     const held = near.peek<NextRecord>(redisKey);

@@ -33,12 +33,16 @@ export class TagManifest {
   private version: string | null | undefined;
   private loading: Promise<Map<string, TagState>> | null = null;
 
-  constructor(private readonly prefix = env.CACHE_PREFIX) {}
+  /** `near: false`: the version is a GET on every read (the bench's one-round-trip figure). */
+  constructor(
+    private readonly prefix = env.CACHE_PREFIX,
+    private readonly options: { near?: boolean } = {},
+  ) {}
 
   /** The current states: from memory when the version is unchanged (checked through the near cache), else reloaded. */
   async current(): Promise<ReadonlyMap<string, TagState>> {
     const { version } = tagKeys(this.prefix);
-    const near = await processNearCache();
+    const near = this.options.near === false ? null : await processNearCache();
     const held = near?.peek<string>(version);
     if (held !== undefined && this.version !== undefined && held.value === this.version) return this.states;
     const seen = near?.state === 'ready'
