@@ -54,6 +54,7 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
   for (const row of results.stampede?.rows.filter((candidate) => candidate.expectOne) ?? []) {
     targets.push({ target: `stampede of ${row.requests}, ${row.strategy}: one computation`, measured: String(row.computations), met: row.computations === 1 });
   }
+  targets.push(...nextCacheTargets(results.nextCache));
   for (const row of results.dashboard ?? []) {
     if (row.available) targets.push({ target: `${row.endpoint} p50 flat from fewest to most keys`, measured: times(row.growth), met: row.endpoint.startsWith('/api/stats') ? row.growth <= DASHBOARD_GROWTH_LIMIT : null });
   }
@@ -96,11 +97,59 @@ export function renderReport(results: BenchResults): string {
     ...stampedeSection(results.stampede),
     ...dashboardSection(results.dashboard),
     ...speedupSection(results.speedups),
+    ...nextCacheSection(results.nextCache),
     '## Targets',
     '',
     table(['target', 'measured', 'met'], results.targets.map((target) => [target.target, target.measured, target.met === null ? 'n/a' : target.met ? 'yes' : 'NO'])),
     '',
   ].join('\n');
+}
+
+/** A `'use cache'` hit through the handler against a bare GET of the same bytes. */
+export const NEXT_HIT_TARGET = 1.15;
+/** revalidateTag from the fewest to the most entries in the cache. */
+export const NEXT_REVALIDATE_GROWTH_LIMIT = 1.5;
+
+function nextCacheTargets(result: NextCacheResult | undefined): Target[] {
+  if (!result) return [];
+  const row = (name: string) => result.rows.find((candidate) => candidate.name === name);
+  const bare = result.rows.find((candidate) => candidate.role === 'limit');
+  const ours = row("Cache Lab 'use cache' hit");
+  const incremental = row('Cache Lab incremental hit');
+  const targets: Target[] = [];
+  if (bare && ours) targets.push({ target: `'use cache' hit p50 ≤ ${NEXT_HIT_TARGET}× bare GET p50`, measured: times(ours.p50Us / bare.p50Us), met: ours.p50Us / bare.p50Us <= NEXT_HIT_TARGET });
+  for (const peer of result.rows.filter((candidate) => candidate.role === 'peer')) {
+    const mine = peer.name.startsWith('@fortedigital') ? incremental : ours;
+    if (mine) targets.push({ target: `${mine.name} p50 below ${peer.name}`, measured: `${times(mine.p50Us / peer.p50Us)} of it`, met: mine.p50Us < peer.p50Us });
+  }
+  const byName = new Map<string, NextCacheResult['revalidate']>();
+  for (const entry of result.revalidate) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry]);
+  for (const [name, rows] of byName) {
+    const sorted = [...rows].sort((a, b) => a.entries - b.entries);
+    const growth = sorted.at(-1)!.p50Ms / sorted[0]!.p50Ms;
+    targets.push({
+      target: `revalidateTag flat from ${sorted[0]!.entries.toLocaleString('en-US')} to ${sorted.at(-1)!.entries.toLocaleString('en-US')} entries (${name})`,
+      measured: times(growth),
+      met: name.startsWith('Cache Lab') ? growth <= NEXT_REVALIDATE_GROWTH_LIMIT : null,
+    });
+  }
+  return targets;
+}
+
+function nextCacheSection(result: NextCacheResult | undefined): string[] {
+  if (!result) return [];
+  return [
+    "## 7. Next.js's cache: our handlers vs a bare GET vs the published Redis handlers",
+    '',
+    'Interleaved in one process on one Redis, the same 2 kB value (a hit consumes the value stream).',
+    '',
+    table(['contestant', 'role', 'p50', 'p99', 'what one hit does'], result.rows.map((row) => [row.name, row.role, micros(row.p50Us), micros(row.p99Us), row.what])),
+    '',
+    'revalidateTag / updateTags, p50 with N entries in the cache:',
+    '',
+    table(['handler', 'entries', 'p50'], result.revalidate.map((row) => [row.name, row.entries.toLocaleString('en-US'), `${row.p50Ms.toFixed(2)} ms`])),
+    '',
+  ];
 }
 
 /** Other work inflates heavier operations more than a bare GET, so ratios drift up on a busy machine. */

@@ -55,10 +55,14 @@ test('/next-cache lists the entries with their countdowns and the events, at 144
     await expect(page.getByTestId('next-entry').filter({ hasText: 'weather:paris' }).first()).toContainText(/Expires\s*in \d/);
     await expect(page.getByTestId('next-events')).toContainText('stored');
     await page.screenshot({ path: `test-results/next-cache/next-cache-${width}.png`, fullPage: true });
+    await entries.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/next-cache/next-cache-${width}-entries.png` });
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
   }
   await page.goto(`${apps[0].url}/weather?city=paris`);
-  await page.getByRole('region', { name: /the forecast as a cached page section/ }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/next-cache/weather-section-390.png', fullPage: true });
+  await page.getByRole('region', { name: /the forecast as a cached page section/ }).screenshot({ path: 'test-results/next-cache/weather-section-390.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${apps[0].url}/leaderboard`);
+  await page.getByRole('region', { name: 'Top 10, as a cached page section' }).screenshot({ path: 'test-results/next-cache/leaderboard-section-1440.png' });
 });

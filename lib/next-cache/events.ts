@@ -37,7 +37,9 @@ export class NextCacheEvents {
     notify.answered(observation);
   }
 
-  stored(kind: NextKind, nextKey: string, redisKey: string, tags: string[], ttlMs: number, regenerated: boolean): void {
+  stored(kind: NextKind, nextKey: string, redisKey: string, tags: string[], lifeMs: number, regenerated: boolean): void {
+    // Next's timestamps are fractional (performance.timeOrigin + now()): the timeline wants whole milliseconds.
+    const ttlMs = Math.round(lifeMs);
     const by = `Next.js ${kind} (${instanceName()})`;
     notify.stored({ key: redisKey, by, computeMs: 0, ttlMs, expiresAt: Date.now() + ttlMs, overwrite: regenerated });
     if (regenerated) notify.marked({ key: redisKey, type: 'regenerated', by: instanceName() });
