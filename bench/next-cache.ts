@@ -17,39 +17,44 @@ import { summarise } from './stats';
 
 /** Section 7: Next's cache handlers, ours and the published ones, on the same Redis and the same bytes. */
 export interface NextCacheResult {
-  rows: { name: string; role: 'limit' | 'ours' | 'ours-near' | 'peer'; what: string; p50Us: number; p99Us: number }[];
+  /** `against`: our contestant a peer is compared with (a peer that answers from memory, with ours that does). */
+  rows: { name: string; role: 'limit' | 'ours' | 'ours-near' | 'peer'; what: string; p50Us: number; p99Us: number; against?: string }[];
   revalidate: { name: string; entries: number; p50Ms: number }[];
 }
 
 /** A `'use cache'` result of the size of a small page section's RSC payload. */
 const VALUE = Buffer.from(`0:{"section":"${'x'.repeat(2000)}"}\n`);
 const KEY = 'bench-next-entry';
+const OURS = "Cache Lab 'use cache' hit";
+const OURS_NEAR = "Cache Lab 'use cache' hit, near cache";
+const OURS_INCREMENTAL = 'Cache Lab incremental hit';
 const TAG = 'bench-tag';
 
-const entry = (timestamp = Date.now()): Promise<CacheEntry> =>
-  Promise.resolve({ value: new Blob([VALUE]).stream(), tags: [TAG], stale: 300, timestamp, revalidate: 3600, expire: 86_400 });
+const entry = (tags = [TAG]): Promise<CacheEntry> =>
+  Promise.resolve({ value: new Blob([VALUE]).stream(), tags, stale: 300, timestamp: Date.now(), revalidate: 3600, expire: 86_400 });
 
-const drain = async (found: { value: ReadableStream<Uint8Array> } | undefined) => {
-  if (!found) throw new Error('a bench hit was a miss');
+const drain = async (name: string, found: { value: ReadableStream<Uint8Array> } | undefined) => {
+  if (!found) throw new Error(`a bench hit of ${name} was a miss`);
   await new Response(found.value).arrayBuffer();
 };
 
 interface Peer {
   name: string;
   what: string;
+  against: string;
   handler: CacheHandler;
   close: () => Promise<void>;
 }
 
-async function useCachePeers(redisUrl: string, prefix: string): Promise<Peer[]> {
+/** Its code calls node-redis' API (`hGetAll`), whatever its types say: given a node-redis client. */
+async function publishedUseCacheHandlers(redisUrl: string, prefix: string, nodeRedis: ReturnType<typeof createClient>): Promise<Peer[]> {
   const url = new URL(redisUrl);
   const database = Number(url.pathname.slice(1) || 0);
-  const ioredis = new Redis(redisUrl);
-  const jason = createRedisDataCacheHandler({ redis: ioredis as never, keyPrefix: `${prefix}peer-mjr:`, tagPrefix: `${prefix}peer-mjr-tags:` }) as unknown as CacheHandler;
+  const jason = createRedisDataCacheHandler({ redis: nodeRedis as never, keyPrefix: `${prefix}peer-mjr:`, tagPrefix: `${prefix}peer-mjr-tags:` }) as unknown as CacheHandler;
   const trieb = getRedisCacheComponentsHandler({ redisUrl: `redis://${url.host}`, database, keyPrefix: `${prefix}peer-trieb:` }) as unknown as CacheHandler;
   return [
-    { name: '@mrjasonroy/cache-components-cache-handler', what: "'use cache' handler (ioredis)", handler: jason, close: async () => ioredis.disconnect() },
-    { name: '@trieb.work/nextjs-turbo-redis-cache', what: "'use cache' handler (node-redis, in-memory read dedupe)", handler: trieb, close: async () => {} },
+    { name: '@mrjasonroy/cache-components-cache-handler', what: "'use cache' handler (node-redis): GET, then one HGETALL per tag", against: OURS, handler: jason, close: async () => {} },
+    { name: '@trieb.work/nextjs-turbo-redis-cache', what: "'use cache' handler (node-redis): GETs answered from memory for 10 s, tags synced by pub/sub", against: OURS_NEAR, handler: trieb, close: async () => {} },
   ];
 }
 
@@ -59,9 +64,9 @@ export async function measureNextCache(options: BenchOptions, prefix: string): P
   const ours = new UseCacheHandler(parts(false));
   const oursNear = new UseCacheHandler(parts(true));
   const incremental = new IncrementalStore(parts(false));
-  const peers = await useCachePeers(options.redisUrl, prefix);
   const nodeRedis = createClient({ url: options.redisUrl });
   await nodeRedis.connect();
+  const peers = await publishedUseCacheHandlers(options.redisUrl, prefix, nodeRedis);
   const forte = createStringsHandler({ client: nodeRedis as never, keyPrefix: `${prefix}peer-forte:`, sharedTagsKey: `${prefix}peer-forte-tags`, sharedTagsTtlKey: `${prefix}peer-forte-ttl` });
   const page = { kind: 'APP_ROUTE', body: VALUE, status: 200, headers: { 'x-next-cache-tags': TAG } };
   try {
@@ -72,33 +77,31 @@ export async function measureNextCache(options: BenchOptions, prefix: string): P
     await forte.set('/bench', { lastModified: Date.now(), tags: [TAG], value: page as never, lifespan: null } as never);
     await waitNearReady();
 
-    const contestants: (Contestant & { role: NextCacheResult['rows'][number]['role']; what: string })[] = [
+    const contestants: (Contestant & { role: NextCacheResult['rows'][number]['role']; what: string; against?: string })[] = [
       { name: 'bare GET (the limit)', role: 'limit', what: 'ioredis getBuffer of the same bytes', run: async () => bare.getBuffer(`${prefix}bare`) },
-      { name: "Cache Lab 'use cache' hit", role: 'ours', what: 'one GET (entry) beside the tag version, tags checked in memory', run: async () => drain(await ours.get(KEY, [])) },
-      { name: "Cache Lab 'use cache' hit, near cache", role: 'ours-near', what: 'L1 kept coherent by client tracking: no round trip', run: async () => drain(await oursNear.get(KEY, [])) },
-      ...peers.map((peer) => ({ name: peer.name, role: 'peer' as const, what: peer.what, run: async () => drain(await peer.handler.get(KEY, [])) })),
-      { name: 'Cache Lab incremental hit', role: 'ours', what: 'cacheHandler get of a route response', run: async () => incremental.get('/bench', { kind: 'APP_ROUTE' }) },
+      { name: OURS, role: 'ours', what: 'one GET (entry) beside the tag version, tags checked in memory', run: async () => drain('ours', await ours.get(KEY, [])) },
+      { name: OURS_NEAR, role: 'ours-near', what: 'L1 kept coherent by client tracking: no round trip', run: async () => drain('ours near', await oursNear.get(KEY, [])) },
+      ...peers.map((peer) => ({ name: peer.name, role: 'peer' as const, what: peer.what, against: peer.against, run: async () => drain(peer.name, await peer.handler.get(KEY, [])) })),
+      { name: OURS_INCREMENTAL, role: 'ours', what: 'cacheHandler get of a route response', run: async () => incremental.get('/bench', { kind: 'APP_ROUTE' }) },
       {
-        name: '@fortedigital/nextjs-cache-handler (redis-strings)', role: 'peer', what: 'cacheHandler get of the same route response (node-redis)',
+        name: '@fortedigital/nextjs-cache-handler (redis-strings)', role: 'peer', what: 'cacheHandler get of the same route response (node-redis)', against: OURS_INCREMENTAL,
         run: async () => forte.get('/bench', { implicitTags: [] } as never),
       },
     ];
     const samples = await interleave(contestants, options.hitPath);
     const rows = contestants.map((contestant) => {
       const all = summarise((samples.get(contestant.name) ?? []).flat());
-      return { name: contestant.name, role: contestant.role, what: contestant.what, p50Us: all.p50, p99Us: all.p99 };
+      return { name: contestant.name, role: contestant.role, what: contestant.what, p50Us: all.p50, p99Us: all.p99, against: contestant.against };
     });
-    const revalidate = [];
-    for (const entries of options.nextCache.entryCounts) {
-      revalidate.push(await revalidateCost("Cache Lab (tag timestamps)", entries, (index) => ours.set(`bulk-${entries}-${index}`, entry()), (tag) => ours.updateTags([tag]), options));
-      revalidate.push(
-        await revalidateCost('@fortedigital/nextjs-cache-handler (redis-strings)', entries,
-          (index) => forte.set(`/bulk-${entries}-${index}`, { lastModified: Date.now(), tags: [`${TAG}-${entries}`], value: page as never, lifespan: null } as never),
-          (tag) => forte.revalidateTag(tag), options),
-      );
-      for (const peer of peers) {
-        revalidate.push(await revalidateCost(peer.name, entries, (index) => peer.handler.set(`bulk-${entries}-${index}`, entry()), (tag) => peer.handler.updateTags([tag]), options));
-      }
+    const [few, many] = options.nextCache.entryCounts as [number, number];
+    const revalidate = [
+      ...(await revalidateCost("Cache Lab (tag timestamps)", [few, many], (tag, index) => ours.set(`${tag}-${index}`, entry([tag])), (tag) => ours.updateTags([tag]), options)),
+      ...(await revalidateCost('@fortedigital/nextjs-cache-handler (redis-strings)', [few, many],
+        (tag, index) => forte.set(`/${tag}-${index}`, { lastModified: Date.now(), tags: [tag], value: page as never, lifespan: null } as never),
+        (tag) => forte.revalidateTag(tag), options)),
+    ];
+    for (const peer of peers) {
+      revalidate.push(...(await revalidateCost(peer.name, [few, many], (tag, index) => peer.handler.set(`${tag}-${index}`, entry([tag])), (tag) => peer.handler.updateTags([tag]), options)));
     }
     return { rows, revalidate };
   } finally {
@@ -112,18 +115,23 @@ export async function measureNextCache(options: BenchOptions, prefix: string): P
 }
 
 /**
- * `entries` stored under one tag each handler knows, then the p50 of invalidating a tag: the same
- * tag each time (ours: one HSET; a handler with an index per tag walks it again).
+ * For each count, that many entries stored under a tag of their own; then invalidations of the two
+ * tags in turn, so drift on a shared machine hits both counts alike: their p50s side by side.
  */
-async function revalidateCost(name: string, entries: number, store: (index: number) => Promise<unknown>, invalidate: (tag: string) => Promise<unknown>, options: BenchOptions) {
-  for (let index = 0; index < entries; index += 500) await Promise.all(Array.from({ length: Math.min(500, entries - index) }, (_, offset) => store(index + offset)));
-  const times: number[] = [];
-  for (let round = 0; round < options.nextCache.revalidations; round += 1) {
-    const started = performance.now();
-    await invalidate(`${TAG}-${entries}`);
-    times.push(performance.now() - started);
+async function revalidateCost(name: string, counts: readonly number[], store: (tag: string, index: number) => Promise<unknown>, invalidate: (tag: string) => Promise<unknown>, options: BenchOptions) {
+  const tagOf = (entries: number) => `${TAG}-${name.replace(/\W+/g, '-')}-${entries}`;
+  for (const entries of counts) {
+    for (let index = 0; index < entries; index += 500) await Promise.all(Array.from({ length: Math.min(500, entries - index) }, (_, offset) => store(tagOf(entries), index + offset)));
   }
-  return { name, entries, p50Ms: summarise(times).p50 };
+  const times = new Map<number, number[]>(counts.map((entries) => [entries, []]));
+  for (let round = 0; round < options.nextCache.revalidations; round += 1) {
+    for (const entries of round % 2 === 0 ? counts : [...counts].reverse()) {
+      const started = performance.now();
+      await invalidate(tagOf(entries));
+      times.get(entries)!.push(performance.now() - started);
+    }
+  }
+  return counts.map((entries) => ({ name, entries, p50Ms: summarise(times.get(entries)!).p50 }));
 }
 
 async function waitNearReady() {

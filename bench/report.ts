@@ -115,11 +115,10 @@ function nextCacheTargets(result: NextCacheResult | undefined): Target[] {
   const row = (name: string) => result.rows.find((candidate) => candidate.name === name);
   const bare = result.rows.find((candidate) => candidate.role === 'limit');
   const ours = row("Cache Lab 'use cache' hit");
-  const incremental = row('Cache Lab incremental hit');
   const targets: Target[] = [];
   if (bare && ours) targets.push({ target: `'use cache' hit p50 ≤ ${NEXT_HIT_TARGET}× bare GET p50`, measured: times(ours.p50Us / bare.p50Us), met: ours.p50Us / bare.p50Us <= NEXT_HIT_TARGET });
   for (const peer of result.rows.filter((candidate) => candidate.role === 'peer')) {
-    const mine = peer.name.startsWith('@fortedigital') ? incremental : ours;
+    const mine = peer.against ? row(peer.against) : undefined;
     if (mine) targets.push({ target: `${mine.name} p50 below ${peer.name}`, measured: `${times(mine.p50Us / peer.p50Us)} of it`, met: mine.p50Us < peer.p50Us });
   }
   const byName = new Map<string, NextCacheResult['revalidate']>();
