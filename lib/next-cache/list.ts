@@ -16,20 +16,18 @@ const NEVER_SECONDS = 365 * 24 * 3600;
 /**
  * Next's entries in Redis for /next-cache: one bounded SCAN walk over every master (the key
  * browser's budget: KEYS_PAGE_SIZE keys, KEYS_SCAN_MAX_CALLS calls), then one pipeline of
- * GETRANGE (the header) and PTTL per key. A listing, never on a request's path; tags never need it.
+ * GETRANGE (the header) and PTTL per key, sent at once. A listing, never on a request's path; tags never need it.
  */
 export async function listEntries(now = Date.now()): Promise<{ entries: NextEntry[]; truncated: boolean }> {
   const limits = { pageSize: env.KEYS_PAGE_SIZE, maxCalls: env.KEYS_SCAN_MAX_CALLS, count: env.KEYS_SCAN_COUNT };
   const states = await nextCacheParts().tags.current();
   return withRedis(async (client) => {
     const page = await scanMasters(client, entryPattern(), '0', limits, () => true);
-    const pipeline = client.pipeline();
-    for (const { key } of page.keys) pipeline.getrange(key, 0, HEADER_BYTES - 1).pttl(key);
-    const replies = (await pipeline.exec()) ?? [];
+    // Sent together (one write per connection; on a cluster each key goes to its own master, where a pipeline could not span slots).
+    const replies = await Promise.all(page.keys.map(({ key }) => Promise.all([client.getrange(key, 0, HEADER_BYTES - 1), client.pttl(key)])));
     const entries = page.keys.flatMap(({ key }, index): NextEntry[] => {
-      const [, raw] = replies[index * 2] ?? [];
-      const [, pttl] = replies[index * 2 + 1] ?? [];
-      const header = typeof raw === 'string' ? decodeHeader(raw) : null;
+      const [raw, pttl] = replies[index]!;
+      const header = decodeHeader(raw);
       if (!header) return [];
       const at = (seconds: number) => (seconds >= NEVER_SECONDS ? null : header.timestamp + seconds * 1000);
       return [{

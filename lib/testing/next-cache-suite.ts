@@ -140,6 +140,17 @@ export function handlerSuite(load: () => { nextCache: NextCache; other: () => Ha
     expect(await store.get(key, { kind: 'APP_PAGE' })).toBeNull();
   });
 
+  it('lists its entries for /next-cache: kind, tags, size, countdowns that match Redis', async () => {
+    const key = unique('listed');
+    await handler().set(key, pendingEntry(Buffer.from('listed value'), { tags: ['listed'], revalidate: 60, expire: 600 }));
+    const { listEntries } = await import('../next-cache/list');
+    const { entries } = await listEntries();
+    const listed = entries.find((entry) => entry.key === key);
+    expect(listed).toMatchObject({ kind: 'use-cache', tags: ['listed'], sizeBytes: 12, tagState: 'fresh' });
+    expect(listed!.expireAt! - listed!.createdAt).toBe(600_000);
+    expect(Math.abs(listed!.redisExpireAt! - listed!.expireAt!)).toBeLessThan(1000);
+  });
+
   it('counts its hits, misses and stale serves with the engine recorder, under its own label', async () => {
     const key = unique('counted');
     await handler().get(key, []);
