@@ -27,13 +27,13 @@ export async function CachedForecast({ city }: { city: City }) {
         tag is invalidated or its life ends.
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full min-w-[28rem] text-left text-sm">
+        <table className="w-full text-left text-sm">
           <caption className="sr-only">7-day forecast for {city.name}</caption>
           <thead className="text-slate-600">
             <tr>
               <th scope="col" className="py-1 pr-3 font-semibold">Day</th>
               <th scope="col" className="py-1 pr-3 font-semibold">Sky</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">Min / max (°C)</th>
+              <th scope="col" className="py-1 pr-3 font-semibold">Min / max °C</th>
               <th scope="col" className="py-1 font-semibold">Rain (mm)</th>
             </tr>
           </thead>
