@@ -12,7 +12,7 @@ const WIDTHS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 /** Every page the nav links to (checked below, so a new page cannot be missed), and the 404. */
-const NAV_PAGES = ['/', '/username', '/sentiment', '/leaderboard', '/weather', '/rates', '/dashboard', '/simulator', '/eviction', '/failures', '/classroom'];
+const NAV_PAGES = ['/', '/username', '/sentiment', '/leaderboard', '/weather', '/rates', '/dashboard', '/simulator', '/next-cache', '/eviction', '/failures', '/classroom'];
 const PAGES = [...NAV_PAGES, '/no-such-page'];
 const shots = process.env.SHOTS_DIR;
 if (shots) mkdirSync(shots, { recursive: true });

@@ -26,31 +26,29 @@ export async function CachedForecast({ city }: { city: City }) {
         The first render waits for the upstream ({env.WEATHER_DELAY_MS} ms); every render after it, on any instance, reads the section from Redis until its
         tag is invalidated or its life ends.
       </p>
-      <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">7-day forecast for {city.name}</caption>
-          <thead className="text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-semibold">Day</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">Sky</th>
-              <th scope="col" className="py-1 pr-3 font-semibold">Min / max °C</th>
-              <th scope="col" className="py-1 font-semibold">Rain (mm)</th>
+      <table className="mt-3 w-full text-left text-sm">
+        <caption className="sr-only">7-day forecast for {city.name}</caption>
+        <thead className="text-slate-600">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-semibold">Day</th>
+            <th scope="col" className="py-1 pr-3 font-semibold">Sky</th>
+            <th scope="col" className="py-1 pr-3 font-semibold">Min / max °C</th>
+            <th scope="col" className="py-1 font-semibold">Rain (mm)</th>
+          </tr>
+        </thead>
+        <tbody className="text-slate-900">
+          {days.map((day) => (
+            <tr key={day.date} className="border-t border-slate-100">
+              <td className="py-1 pr-3 font-mono">{day.date}</td>
+              <td className="py-1 pr-3">{day.condition.replace('-', ' ')}</td>
+              <td className="py-1 pr-3">
+                {day.tempMinC} / {day.tempMaxC}
+              </td>
+              <td className="py-1">{day.precipitationMm}</td>
             </tr>
-          </thead>
-          <tbody className="text-slate-900">
-            {days.map((day) => (
-              <tr key={day.date} className="border-t border-slate-100">
-                <td className="py-1 pr-3 font-mono">{day.date}</td>
-                <td className="py-1 pr-3">{day.condition.replace('-', ' ')}</td>
-                <td className="py-1 pr-3">
-                  {day.tempMinC} / {day.tempMaxC}
-                </td>
-                <td className="py-1">{day.precipitationMm}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </CachedSection>
   );
 }
