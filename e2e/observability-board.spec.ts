@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { freePort, waitFor } from '../lib/testing/redis-server';
+import { startOwnApp, type OwnApp } from './own-app';
+
+/**
+ * The Grafana board's queries against the real thing: a Prometheus (Debian's binary, its own
+ * port and storage, 1 s scrapes) scrapes a built app on a Redis of its own while the simulator
+ * runs, and every panel's PromQL, read from observability/grafana/dashboards/cache-lab.json,
+ * must answer through Prometheus' HTTP API with a number.
+ */
+
+interface BoardTarget { refId: string; expr: string }
+interface BoardPanel { title: string; targets: BoardTarget[] }
+const board = JSON.parse(readFileSync('observability/grafana/dashboards/cache-lab.json', 'utf8')) as { panels: BoardPanel[] };
+
+/**
+ * What Grafana would put in place of its interval macro: $__rate_interval is at least 4 scrape
+ * intervals; a minute covers the whole run here, so every panel sees all of it.
+ */
+const RATE_INTERVAL = '1m';
+const asGrafanaSends = (expr: string) => expr.replaceAll('$__rate_interval', RATE_INTERVAL);
+
+interface Sample { metric: Record<string, string>; value: [number, string] }
+
+let app: OwnApp;
+let prometheus: ChildProcess;
+let prometheusUrl: string;
+let scratch: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  // REDIS_NOTIFICATIONS=on: the app turns on Redis' keyspace notifications, so expiries and evictions reach the key-life stream.
+  app = await startOwnApp({ env: { REDIS_NOTIFICATIONS: 'on', RATE_LIMIT_POINTS: '0', REDIS_COMMAND_TIMEOUT_MS: '10000' } });
+  scratch = mkdtempSync(path.join(tmpdir(), 'cachelab-prometheus-'));
+  // The shipped scrape config, pointed at this app and scraping every second.
+  const shipped = readFileSync('observability/prometheus/prometheus.yml', 'utf8');
+  const config = shipped
+    .replace('scrape_interval: 5s', 'scrape_interval: 1s')
+    .replace(/targets: \[.*\]/, `targets: ['${new URL(app.url).host}']`);
+  expect(config).not.toBe(shipped);
+  expect(config).toContain(new URL(app.url).host);
+  writeFileSync(path.join(scratch, 'prometheus.yml'), config);
+  const port = await freePort();
+  prometheusUrl = `http://127.0.0.1:${port}`;
+  prometheus = spawn('prometheus', [
+    `--config.file=${path.join(scratch, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(scratch, 'data')}`,
+    `--web.listen-address=127.0.0.1:${port}`, '--storage.tsdb.retention.time=1h',
+  ], { stdio: 'ignore' });
+  await waitFor(async () => {
+    const targets = await fetch(`${prometheusUrl}/api/v1/targets`).then((response) => response.json()).catch(() => null) as { data?: { activeTargets?: { health: string }[] } } | null;
+    return targets?.data?.activeTargets?.[0]?.health === 'up';
+  }, 30_000, 250);
+});
+
+test.afterAll(async () => {
+  if (prometheus && prometheus.exitCode === null) {
+    const exited = new Promise((resolve) => prometheus.once('exit', resolve));
+    prometheus.kill('SIGTERM');
+    await exited;
+  }
+  await app?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Starts a simulator run on the app and waits until it is done. */
+async function simulate(request: APIRequestContext, run: Record<string, unknown>) {
+  const started = await request.post(`${app.url}/api/simulations`, { headers: { origin: app.url }, data: { scenario: 'username', ...run } });
+  expect(started.status(), await started.text()).toBe(202);
+  const { id } = (await started.json()) as { id: string };
+  await expect(async () => {
+    const snapshot = (await (await request.get(`${app.url}/api/simulations/${id}`)).json()) as { status: string };
+    expect(snapshot.status).toBe('done');
+  }).toPass({ timeout: 60_000, intervals: [250] });
+}
+
+async function query(expr: string): Promise<Sample[]> {
+  const response = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: expr })}`);
+  const answer = (await response.json()) as { status: string; error?: string; data: { resultType: string; result: Sample[] } };
+  expect(answer.status, `${expr}: ${answer.error ?? ''}`).toBe('success');
+  expect(answer.data.resultType).toBe('vector');
+  return answer.data.result;
+}
+
+const finite = (samples: Sample[]) => samples.map((sample) => Number(sample.value[1])).filter(Number.isFinite);
+
+test('every panel of the Grafana board answers from a real Prometheus scraping the app', async ({ request }) => {
+  test.setTimeout(180_000);
+  const redis = new Redis(app.redis.url);
+  try {
+    // Near cache with 1 s entries: L1 hits, then invalidations and expiries as the entries lapse.
+    await simulate(request, { strategy: 'near', distribution: 'zipf', inputs: 40, users: 10, rps: 60, durationSeconds: 6, computeDelayMs: 5, ttlSeconds: 1 });
+    // A stampede: 30 concurrent callers on one cold key under `lock`, one computes and the rest wait (coalesced).
+    await simulate(request, { strategy: 'lock', distribution: 'burst', users: 30, computeDelayMs: 400 });
+    // Evictions: this Redis is the test's own, capped just above what it holds; new entries push old ones out
+    // (volatile-lru: only keys with a TTL, so the counts Prometheus reads stay).
+    const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
+    await redis.config('SET', 'maxmemory-policy', 'volatile-lru');
+    await redis.config('SET', 'maxmemory', String(used + 256 * 1024));
+    await simulate(request, { strategy: 'cache-aside', distribution: 'uniform', inputs: 4000, users: 20, rps: 200, durationSeconds: 6, computeDelayMs: 1, ttlSeconds: 3600 });
+    expect(Number(/evicted_keys:(\d+)/.exec(await redis.info('stats'))?.[1])).toBeGreaterThan(0);
+    // The last counts are flushed within 250 ms and scraped every second.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  } finally {
+    redis.disconnect();
+  }
+
+  const answers: { panel: string; refId: string; series: number; values: string }[] = [];
+  for (const panel of board.panels) {
+    for (const target of panel.targets) {
+      const samples = await query(asGrafanaSends(target.expr));
+      expect(samples.length, `${panel.title} / ${target.refId} answered nothing: ${target.expr}`).toBeGreaterThan(0);
+      expect(finite(samples).length, `${panel.title} / ${target.refId} answered no number: ${JSON.stringify(samples)}`).toBeGreaterThan(0);
+      answers.push({ panel: panel.title, refId: target.refId, series: samples.length, values: rendered(samples) });
+    }
+  }
+  console.log(answers.map((answer) => `${answer.panel} | ${answer.refId} | ${answer.series} | ${answer.values}`).join('\n'));
+
+  // The figures behind them are real: what the runs above did shows up.
+  const byTitle = (start: string) => board.panels.find((panel) => panel.title.startsWith(start))!;
+  const valueOf = async (start: string, refId = 'A', label?: [string, string]) => {
+    const samples = await query(asGrafanaSends(byTitle(start).targets.find((target) => target.refId === refId)!.expr));
+    return Math.max(...finite(label ? samples.filter((sample) => sample.metric[label[0]] === label[1]) : samples));
+  };
+  expect(await valueOf('Near cache', 'A')).toBeGreaterThan(0);
+  expect(await valueOf('Stampede waits')).toBeGreaterThan(0);
+  expect(await valueOf('Evictions and expiries', 'A', ['reason', 'expired'])).toBeGreaterThan(0);
+  expect(await valueOf('Evictions and expiries', 'A', ['reason', 'evicted'])).toBeGreaterThan(0);
+  expect(await valueOf('Redis memory used')).toBeGreaterThan(0);
+  expect(await valueOf('Redis maxmemory')).toBeGreaterThan(0);
+  expect(await valueOf('Hit ratio per scenario')).toBeGreaterThan(0);
+  expect(await valueOf('Circuit breaker')).toBe(0);
+});
+
+/** A short rendering of an answer for the log: `label=value` per series. */
+function rendered(samples: Sample[]): string {
+  return samples
+    .map(({ metric, value }) => {
+      const labels = Object.entries(metric).filter(([name]) => !['job', 'instance', '__name__'].includes(name)).map(([, label]) => label).join(',');
+      const number = Number(value[1]);
+      return `${labels || 'value'}=${Number.isFinite(number) ? Number(number.toPrecision(3)) : value[1]}`;
+    })
+    .join(' ');
+}
