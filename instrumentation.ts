@@ -8,6 +8,8 @@ export async function register() {
   const { getRedis } = await import('./lib/core/redis');
   const { backend } = await getRedis();
   console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);
+  // Features that watch the cache (key life) listen to the engine before the first request.
+  (await import('./lib/server/wiring')).wireFeatures();
   // Keyspace notifications (REDIS_NOTIFICATIONS): listening from the start, so no key's end is missed.
   await (await import('./lib/features/keylife/hub')).startKeyLife();
   // Tested again in place so the Edge build drops this Node-only import.

@@ -1,10 +1,10 @@
 import 'server-only';
-import { keyLifeRecorder } from '../features/keylife/recorder';
 import { source, type Call } from './call';
 import type { Envelope } from './envelope';
 import type { Observation } from './event';
 import { ERROR_FIELD, strategyFields } from './fields';
 import type { CachedOptions, CachedResult } from './options';
+import { notify } from './observers';
 import { metricsRecorder } from './recorder';
 import { expiryKind, type CacheStatus, type CacheStrategy } from './types';
 
@@ -39,7 +39,7 @@ export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): C
   const { options } = call;
   const observation: Observation = { scenario: options.scenario, source: source(options), status, key: call.key, latencyMs: result.latencyMs, computeMs, at: now, strategy };
   metricsRecorder().observe(observation);
-  if (status === 'hit' || status === 'stale' || status === 'near-hit') keyLifeRecorder().hit(call.key, now);
+  notify.answered(observation);
   return result;
 }
 
@@ -60,7 +60,7 @@ export function countFailure(options: CachedOptions<unknown>, status: CacheStatu
 export function noteStored(call: Call<unknown>, computeMs: number, expiresAt: number) {
   const { expiry } = call.options;
   const by = call.overwrite ? 'swr refresh' : (call.options.origin ?? (source(call.options) === 'sim' ? 'simulator' : 'a request'));
-  keyLifeRecorder().stored({ key: call.key, by, computeMs, ttlMs: 'ttlMs' in expiry ? expiry.ttlMs : null, expiresAt, overwrite: call.overwrite });
+  notify.stored({ key: call.key, by, computeMs, ttlMs: 'ttlMs' in expiry ? expiry.ttlMs : null, expiresAt, overwrite: call.overwrite });
 }
 
 /** A value under the key that is not ours: it is recomputed and overwritten, and counted as an error. */

@@ -1,8 +1,8 @@
 import 'server-only';
-import { keyLifeRecorder } from '../features/keylife/recorder';
 import { unlinkKeys, withRedis } from '../core/redis';
 import { CacheEngine } from './engine';
 import { cacheKey } from './keys';
+import { notify } from './observers';
 import type { CachedOptions, CachedResult } from './options';
 
 const defaultEngine = new CacheEngine();
@@ -16,9 +16,12 @@ export function cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
 export async function invalidate(readableKey: string, by = 'invalidate (DELETE on its scenario endpoint)'): Promise<boolean> {
   const key = cacheKey(readableKey);
   const deleted = (await withRedis((client) => client.del(key))) > 0;
-  if (deleted) await keyLifeRecorder().deleted(key, by);
+  if (deleted) await notify.deleted({ key, by });
   return deleted;
 }
+
+/** Tell the cache's observers of entries deleted outside `invalidate` (the key browser, a flush). */
+export const noteDeleted = (key: string, by: string) => notify.deleted({ key, by });
 
 /** Delete many entries (UNLINK in batches); the number deleted. */
 export async function invalidateMany(readableKeys: readonly string[], batchSize = 500): Promise<number> {

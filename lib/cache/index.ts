@@ -1,4 +1,5 @@
-export { cached, invalidate, invalidateMany } from './api';
+export { cached, invalidate, invalidateMany, noteDeleted } from './api';
+export { observeCache, type CacheObserver, type DeletedEvent, type StoredEvent } from './observers';
 export { CacheEngine } from './engine';
 export type { CachedOptions, CachedResult, RedisRunner } from './options';
 export { flushMetrics } from './recorder';

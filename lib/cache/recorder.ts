@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { env } from '../core/env';
-import { keyLifeRecorder } from '../features/keylife/recorder';
 import { RedisUnavailableError, withRedis } from '../core/redis';
+import { notify } from './observers';
 import { recordProblem, resolveProblem } from '../core/redis-problems';
 import { applyBatch, type Batch } from './apply-batch';
 import { EVENTS_KEPT, type Observation } from './event';
@@ -201,6 +201,6 @@ function noteFlushFailure(error: unknown) {
 export const metricsRecorder = processWide('metrics.recorder', () => new MetricsRecorder());
 
 export const flushMetrics = async () => {
-  // Key timelines are batched the same way: "everything pending is written" covers both.
-  await Promise.all([metricsRecorder().flush(), keyLifeRecorder().flush()]);
+  // Observers batch the same way (key timelines): "everything pending is written" covers them too.
+  await Promise.all([metricsRecorder().flush(), notify.flush()]);
 };

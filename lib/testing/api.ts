@@ -48,6 +48,8 @@ export async function callApi({ method = 'GET', url, headers = {}, body }: ApiCa
     body,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
   });
+  // As instrumentation.ts does at start-up (lazily: the test's process.env is set by now).
+  (await import('../server/wiring')).wireFeatures();
   const match = matchRoute(request.nextUrl.pathname);
   if (!match) return new Response('Not found', { status: 404 });
   const file = ROUTES.get(match.pattern);

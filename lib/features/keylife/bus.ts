@@ -1,5 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { env } from '../../core/env';
+import { processWide } from '../../core/process-wide';
 import type { KeyEvent, StreamGap } from './types';
 
 export type StreamEntry = { id: string; kind: 'key'; data: KeyEvent } | { id: string; kind: 'gap'; data: StreamGap };
@@ -75,3 +77,6 @@ export class KeyEventBus {
     return Number(entry.id.split('.')[1]);
   }
 }
+
+/** One bus per process, however many module graphs and stream clients there are. */
+export const keyLifeBus = processWide('keylife.bus', () => new KeyEventBus(env.STREAM_BUFFER_EVENTS));

@@ -5,11 +5,12 @@ import { plantEmbeddedStore } from '@/lib/testing/embedded';
 import { runScenario } from '@/lib/scenarios/scenario';
 import { usernameScenario } from '@/lib/scenarios/username';
 import { invalidate } from '@/lib/cache';
-import { keyLifeRecorder } from './recorder';
+import { keyLifeRecorder, listenToCache } from './recorder';
 import type { KeyTimeline } from './types';
 
 /** The embedded store sends no notifications: the timeline holds what the engine knows, and says what is missing. */
 const embedded = plantEmbeddedStore();
+listenToCache();
 afterAll(() => embedded.restore());
 
 async function timeline(key: string): Promise<KeyTimeline> {

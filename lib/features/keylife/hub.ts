@@ -2,31 +2,28 @@ import 'server-only';
 import Redis, { Cluster } from 'ioredis';
 import { env } from '../../core/env';
 import { getRedis, masterNodes, withRedis } from '../../core/redis';
-import { KeyEventBus } from './bus';
+import { keyLifeBus } from './bus';
 import { enableNotifyClassesOn, readNotifyConfigOf, type NotifyConfig } from './notify-config';
-import { keyLifeRecorder } from './recorder';
+import { keyLifeRecorder, listenToCache } from './recorder';
 import { addressOf, KeyEventSubscriber } from './subscriber';
 import type { KeyEventType, NotificationStatus } from './types';
 
 const HUB = Symbol.for('cachelab.keylife.hub');
 
 interface Hub {
-  bus: KeyEventBus;
   subscriber: KeyEventSubscriber | null;
   started: Promise<void> | null;
 }
 type Anchored = typeof globalThis & { [HUB]?: Hub };
 
-/** One bus and one subscriber per process, however many modules graphs and stream clients there are. */
+/** One subscriber per process, however many modules graphs and stream clients there are. */
 function hub(): Hub {
   const anchor = globalThis as Anchored;
-  anchor[HUB] ??= { bus: new KeyEventBus(env.STREAM_BUFFER_EVENTS), subscriber: null, started: null };
+  anchor[HUB] ??= { subscriber: null, started: null };
   return anchor[HUB];
 }
 
-export function keyLifeBus(): KeyEventBus {
-  return hub().bus;
-}
+export { keyLifeBus };
 
 /** The embedded store sends no notifications: only what the engine itself knows is shown there. */
 const EMBEDDED_MISSING: KeyEventType[] = ['expired', 'evicted'];
@@ -38,6 +35,8 @@ const EMBEDDED_MISSING: KeyEventType[] = ['expired', 'evicted'];
 export function startKeyLife(): Promise<void> {
   const state = hub();
   state.started ??= (async () => {
+    // What the engine knows (writes, hits, deletes) and what Redis reports, both from the start.
+    listenToCache();
     const { backend, client } = await getRedis();
     if (backend === 'embedded' || env.REDIS_NOTIFICATIONS === 'off') return;
     if (env.REDIS_NOTIFICATIONS === 'on') {
@@ -48,7 +47,7 @@ export function startKeyLife(): Promise<void> {
     const subscriber = new KeyEventSubscriber({
       connect: () => masterNodes(client).map(subscriberConnection),
       // A cluster has only database 0.
-      db: client instanceof Cluster ? 0 : (client.options.db ?? 0), prefix: env.CACHE_PREFIX, bus: state.bus, redis: withRedis,
+      db: client instanceof Cluster ? 0 : (client.options.db ?? 0), prefix: env.CACHE_PREFIX, bus: keyLifeBus(), redis: withRedis,
       reportedHere: (key, type) => recorder.reportedHere(key, type),
     });
     state.subscriber = subscriber;

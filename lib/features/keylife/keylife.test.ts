@@ -38,6 +38,8 @@ beforeAll(async () => {
     recorder: await import('./recorder'),
   };
   inspect = new Redis(server.url);
+  // As instrumentation.ts wires it: key life listens to the engine.
+  app.recorder.listenToCache();
   await app.hub.startKeyLife();
   await waitFor(() => app.hub.keyLifeSubscriber()?.listening === true, 5000);
   app.hub.keyLifeBus().listen((entry) => seen.push(entry));

@@ -1,21 +1,10 @@
 import 'server-only';
 import { withRedis } from '../../core/redis';
 import { appendLife, type LifeRow } from './timeline';
-import { keyLifeBus } from './hub';
+import { keyLifeBus } from './bus';
 import type { KeyEvent, KeyEventType } from './types';
 import { processWide } from '../../core/process-wide';
-
-/** What the engine knows when it writes an entry. */
-export interface StoredNote {
-  key: string;
-  by: string;
-  computeMs: number;
-  /** TTL asked for (null: an absolute expiry such as the next midnight). */
-  ttlMs: number | null;
-  /** When Redis may remove it: now + the PTTL the store returned. */
-  expiresAt: number;
-  overwrite: boolean;
-}
+import { observeCache, type StoredEvent } from '../../cache';
 
 const FLUSH_EVERY_MS = 250;
 /** Distinct keys with pending hits at most; past it hits are still counted, just written sooner. */
@@ -34,7 +23,7 @@ export class KeyLifeRecorder {
   /** Keys this process wrote or deleted in the last seconds, so Redis' echo of it is not pushed twice. */
   private readonly recent = new Map<string, number>();
 
-  stored(note: StoredNote): void {
+  stored(note: StoredEvent): void {
     const row: LifeRow = {
       type: note.overwrite ? 'overwritten' : 'stored', at: Date.now(), origin: 'app',
       by: note.by, computeMs: Math.round(note.computeMs * 1000) / 1000, ttlMs: note.ttlMs ?? 'null', expiresAt: note.expiresAt,
@@ -147,3 +136,19 @@ export function toLiveEvent(key: string, row: LifeRow, lagMs?: number): KeyEvent
 
 /** One per process. */
 export const keyLifeRecorder = processWide('keylife.recorder', () => new KeyLifeRecorder());
+
+/**
+ * Key life listens to the engine: hits, writes and deletes become timeline rows. Registered at
+ * start-up (lib/server/wiring.ts); registering again replaces the same observer.
+ */
+export function listenToCache(): void {
+  const recorder = keyLifeRecorder();
+  observeCache('keylife', {
+    answered: (event) => {
+      if (event.status === 'hit' || event.status === 'stale' || event.status === 'near-hit') recorder.hit(event.key, event.at);
+    },
+    stored: (event) => recorder.stored(event),
+    deleted: (event) => recorder.deleted(event.key, event.by),
+    flush: () => recorder.flush(),
+  });
+}

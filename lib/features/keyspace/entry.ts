@@ -2,7 +2,7 @@ import 'server-only';
 import type { KeyValue } from '../../contracts/dashboard';
 import { env } from '../../core/env';
 import { ApiError } from '../../core/errors';
-import { keyLifeRecorder } from '../keylife/recorder';
+import { noteDeleted } from '../../cache';
 import { withRedis } from '../../core/redis';
 import { findScenario } from '../../scenarios/registry';
 import { assertCacheKey, keyFilter } from '../../scenarios/own-key';
@@ -27,7 +27,7 @@ export async function readKeyValue(key: string): Promise<KeyValue> {
 export async function deleteKey(key: string): Promise<boolean> {
   assertCacheKey(key);
   const deleted = (await withRedis((client) => client.del(key))) > 0;
-  if (deleted) await keyLifeRecorder().deleted(key, 'key browser (DELETE /api/keys)');
+  if (deleted) await noteDeleted(key, 'key browser (DELETE /api/keys)');
   return deleted;
 }
 
@@ -37,7 +37,7 @@ export async function flushScenario(id: string): Promise<number> {
   if (!scenario) throw new ApiError(404, 'unknown_scenario', `No scenario "${id}".`);
   const filter = keyFilter(scenario.namespace);
   const by = `flush (DELETE /api/scenarios/${scenario.id}/cache)`;
-  const onUnlinked = (keys: string[]) => Promise.all(keys.map((key) => keyLifeRecorder().deleted(key, by)));
+  const onUnlinked = (keys: string[]) => Promise.all(keys.map((key) => noteDeleted(key, by)));
   return withRedis((client) => unlinkMatching(client, filter.pattern, filter.accepts, onUnlinked));
 }
 
