@@ -5,13 +5,14 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { freePort, waitFor } from '../lib/testing/redis-server';
-import { startOwnApp, type OwnApp } from './own-app';
+import { ownPrefix, startNextApp, startOwnApp, type NextApp, type OwnApp } from './own-app';
 
 /**
  * The Grafana board's queries against the real thing: a Prometheus (Debian's binary, its own
- * port and storage, 1 s scrapes) scrapes a built app on a Redis of its own while the simulator
- * runs, and every panel's PromQL, read from observability/grafana/dashboards/cache-lab.json,
- * must answer through Prometheus' HTTP API with a number.
+ * port and storage, 1 s scrapes) scrapes two built app instances on a Redis of their own while
+ * the simulator runs on one of them, and every panel's PromQL, read from
+ * observability/grafana/dashboards/cache-lab.json, must answer through Prometheus' HTTP API with
+ * a number — the totals counted once although both instances report them.
  */
 
 interface BoardTarget { refId: string; expr: string }
@@ -28,6 +29,8 @@ const asGrafanaSends = (expr: string) => expr.replaceAll('$__rate_interval', RAT
 interface Sample { metric: Record<string, string>; value: [number, string] }
 
 let app: OwnApp;
+/** A second instance on the same Redis and prefix: it serves the same figures, and a breaker of its own. */
+let other: NextApp;
 let prometheus: ChildProcess;
 let prometheusUrl: string;
 let scratch: string;
@@ -37,15 +40,16 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   // REDIS_NOTIFICATIONS=on: the app turns on Redis' keyspace notifications, so expiries and evictions reach the key-life stream.
-  app = await startOwnApp({ env: { REDIS_NOTIFICATIONS: 'on', RATE_LIMIT_POINTS: '0', REDIS_COMMAND_TIMEOUT_MS: '10000' } });
+  const settings = { REDIS_NOTIFICATIONS: 'on', RATE_LIMIT_POINTS: '0', REDIS_COMMAND_TIMEOUT_MS: '10000', CACHE_PREFIX: ownPrefix() };
+  app = await startOwnApp({ env: settings });
+  other = await startNextApp({ ...settings, REDIS_URL: app.redis.url });
   scratch = mkdtempSync(path.join(tmpdir(), 'cachelab-prometheus-'));
-  // The shipped scrape config, pointed at this app and scraping every second.
+  // The shipped scrape config, pointed at these instances and scraping every second.
   const shipped = readFileSync('observability/prometheus/prometheus.yml', 'utf8');
-  const config = shipped
-    .replace('scrape_interval: 5s', 'scrape_interval: 1s')
-    .replace(/targets: \[.*\]/, `targets: ['${new URL(app.url).host}']`);
-  expect(config).not.toBe(shipped);
-  expect(config).toContain(new URL(app.url).host);
+  const targets = [app, other].map((instance) => `'${new URL(instance.url).host}'`).join(', ');
+  const config = shipped.replace('scrape_interval: 5s', 'scrape_interval: 1s').replace(/targets: \[.*\]/, `targets: [${targets}]`);
+  expect(config).toContain(`targets: [${targets}]`);
+  expect(config).toContain('scrape_interval: 1s');
   writeFileSync(path.join(scratch, 'prometheus.yml'), config);
   const port = await freePort();
   prometheusUrl = `http://127.0.0.1:${port}`;
@@ -55,7 +59,8 @@ test.beforeAll(async () => {
   ], { stdio: 'ignore' });
   await waitFor(async () => {
     const targets = await fetch(`${prometheusUrl}/api/v1/targets`).then((response) => response.json()).catch(() => null) as { data?: { activeTargets?: { health: string }[] } } | null;
-    return targets?.data?.activeTargets?.[0]?.health === 'up';
+    const active = targets?.data?.activeTargets ?? [];
+    return active.length === 2 && active.every((target) => target.health === 'up');
   }, 30_000, 250);
 });
 
@@ -65,6 +70,7 @@ test.afterAll(async () => {
     prometheus.kill('SIGTERM');
     await exited;
   }
+  await other?.stop();
   await app?.stop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
@@ -90,7 +96,7 @@ async function query(expr: string): Promise<Sample[]> {
 
 const finite = (samples: Sample[]) => samples.map((sample) => Number(sample.value[1])).filter(Number.isFinite);
 
-test('every panel of the Grafana board answers from a real Prometheus scraping the app', async ({ request }) => {
+test('every panel of the Grafana board answers from a real Prometheus scraping two app instances', async ({ request }) => {
   test.setTimeout(180_000);
   const redis = new Redis(app.redis.url);
   try {
@@ -139,6 +145,12 @@ test('every panel of the Grafana board answers from a real Prometheus scraping t
   expect(await valueOf('Redis maxmemory')).toBeGreaterThan(0);
   expect(await valueOf('Hit ratio per scenario')).toBeGreaterThan(0);
   expect(await valueOf('Circuit breaker')).toBe(0);
+
+  // Two instances: the breaker panel shows each, and the totals are counted once (every run ran to the end).
+  expect(await query(asGrafanaSends(byTitle('Circuit breaker').targets[0]!.expr))).toHaveLength(2);
+  const planned = 6 * 60 + 30 + 6 * 200;
+  expect(finite(await query('sum(max without (instance) (cachelab_cache_requests_total))'))).toEqual([planned]);
+  expect(finite(await query('count(count by (instance) (cachelab_cache_requests_total))'))).toEqual([2]);
 });
 
 /**
