@@ -57,7 +57,10 @@ test.beforeAll(async () => {
     `--config.file=${path.join(scratch, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(scratch, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`, '--storage.tsdb.retention.time=1h',
   ], { stdio: 'ignore' });
+  let spawnError: Error | null = null;
+  prometheus.once('error', (error) => (spawnError = error));
   await waitFor(async () => {
+    if (spawnError) throw new Error(`prometheus did not start (${spawnError.message}): install Debian's package \`prometheus\` (bash .ci/run does)`);
     const targets = await fetch(`${prometheusUrl}/api/v1/targets`).then((response) => response.json()).catch(() => null) as { data?: { activeTargets?: { health: string }[] } } | null;
     const active = targets?.data?.activeTargets ?? [];
     return active.length === 2 && active.every((target) => target.health === 'up');
@@ -65,7 +68,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (prometheus && prometheus.exitCode === null) {
+  if (prometheus?.pid !== undefined && prometheus.exitCode === null) {
     const exited = new Promise((resolve) => prometheus.once('exit', resolve));
     prometheus.kill('SIGTERM');
     await exited;
