@@ -11,6 +11,7 @@ import { SCENARIOS } from '../scenarios/registry';
 import { readRemovals, REMOVAL_REASONS } from '../features/keylife/removals';
 import { bucketCounts, field, type Fields } from '../features/stats/fields';
 import { readMetricHashes, type MetricHashes } from '../features/stats/read';
+
 type Labels = Record<string, string>;
 
 interface HistogramSeries {
