@@ -270,9 +270,10 @@ try {
   console.log(JSON.stringify({ seeded: lb.seed.seeded, games: lb.gameCount(), players: lb.playerCount() }));
   lb.close();
 } catch (error) {
-  // Where it failed: the readable frames (modules tsx compiled show up as long data: URLs).
-  const at = String(error?.stack).split('\\n').filter((line) => line.includes('/lib/') && !line.includes('data:'));
-  console.log(JSON.stringify({ error: String(error), code: error?.code, at: at.map((line) => line.trim()).join(' < ') }));
+  // Where it failed: our frames (a module tsx loaded as a data: URL is named by its filePath parameter).
+  const frames = String(error?.stack).split('\\n').map((line) => line.replace(/data:[^?]*\\?filePath=([^:)]*)/, (_, file) => decodeURIComponent(file)));
+  const at = frames.filter((line) => line.includes('/lib/')).map((line) => line.trim()).join(' < ');
+  console.log(JSON.stringify({ error: String(error), code: error?.code, at }));
 }
 `,
   );
