@@ -5,7 +5,7 @@ export function CitySwitch({ cities, current }: { cities: readonly { slug: strin
   return (
     <form method="get" className="mt-10 flex flex-wrap items-end gap-3">
       <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
-        City of the cached section
+        Place shown in the cached section
         <select name="city" defaultValue={current} className={FIELD_CLASS}>
           {cities.map((city) => (
             <option key={city.slug} value={city.slug}>
