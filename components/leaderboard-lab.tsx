@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { DAY_MS } from '@/lib/shared/midnight';
 import { diffBoards } from '@/lib/scenarios/leaderboard/diff';
-import type { TopPlayers } from '@/lib/scenarios/leaderboard/store';
+import type { TopPlayers } from '@/lib/scenarios/leaderboard/model';
 import { BoardTable } from './leaderboard/board-table';
 import { FreshnessCard, type LiveState } from './leaderboard/freshness-card';
 import { GameForm } from './leaderboard/game-form';

@@ -3,7 +3,7 @@
 import type { CacheStatus } from '@/lib/contracts/scenario';
 import { formatClock, formatLatency, formatPoints } from '@/lib/shared/format';
 import type { BoardChange } from '@/lib/scenarios/leaderboard/diff';
-import type { TopPlayers } from '@/lib/scenarios/leaderboard/store';
+import type { TopPlayers } from '@/lib/scenarios/leaderboard/model';
 import { useNow } from '../use-now';
 
 export type LiveState =

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { formatPoints } from '@/lib/shared/format';
-import type { PlayedGame } from '@/lib/scenarios/leaderboard/scenario';
+import type { PlayedGame } from '@/lib/scenarios/leaderboard/model';
 import { apiData } from '../api/client';
 
 interface Props {

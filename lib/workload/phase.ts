@@ -1,7 +1,7 @@
 import 'server-only';
 import { hitRatio, STATUSES, type CachedResult, type CacheStatus, type CacheStrategy } from '../cache';
 import { BUCKET_BOUNDS_MS, bucketIndex } from '../cache/histogram';
-import type { LatencySummary, PhaseSnapshot } from '../features/simulator/types';
+import type { LatencySummary, PhaseSnapshot } from './types';
 
 /** Points kept on a phase's hit-ratio curve, whatever its length. */
 const SERIES_POINTS = 200;

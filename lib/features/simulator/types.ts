@@ -1,5 +1,8 @@
 /** Shapes of the simulator's API: shared by the route handlers, lib/simulator and the page. */
-import type { CacheStatus, CacheStrategy } from '../../cache/types';
+import type { CacheStrategy } from '../../cache/types';
+import type { PhaseSnapshot } from '../../workload/types';
+
+export type { LatencySummary, PhaseSnapshot } from '../../workload/types';
 
 export type DistributionKind = 'uniform' | 'zipf' | 'burst';
 /** What the second phase of a comparison replays the same inputs with: no cache, or another strategy. */
@@ -25,38 +28,6 @@ export interface SimulationConfig {
   computeDelayMs?: number;
   /** Replaces the scenario's expiry with this TTL for this run. */
   ttlSeconds?: number;
-}
-
-export interface LatencySummary {
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-}
-
-export interface PhaseSnapshot {
-  label: string;
-  mode: 'cache' | 'bypass';
-  /** null: without the cache. */
-  strategy: CacheStrategy | null;
-  planned: number;
-  sent: number;
-  completed: number;
-  failed: number;
-  counts: Record<CacheStatus, number>;
-  hitRatio: number | null;
-  latency: LatencySummary | null;
-  /** Computations this phase caused: computed for a request, or refreshed in the background. */
-  computations: number;
-  /** Time spent computing for requests, ms. */
-  computeMs: number;
-  /** Requests served without computing × the mean computation, ms. */
-  savedMs: number;
-  /** Latency counts per bucket of BUCKET_BOUNDS_MS (lib/cache/histogram.ts). */
-  histogram: number[];
-  /** Cumulative hit ratio as requests completed. */
-  series: { k: number; hitRatio: number }[];
-  elapsedMs: number;
 }
 
 export type SimulationStatus = 'running' | 'done' | 'cancelled' | 'failed';

@@ -64,3 +64,20 @@ export class InvalidScoreError extends Error {
     this.name = 'InvalidScoreError';
   }
 }
+
+/** The cached top 50, as the page shows it. */
+export interface TopPlayers {
+  entries: LeaderboardEntry[];
+  /** When the database answered (ISO): a cached copy keeps this time. */
+  computedAt: string;
+}
+
+/** What POST /api/leaderboard/games answers: the game recorded, and what became of the cached top. */
+export interface PlayedGame {
+  game: Omit<GameRecord, 'playedAt'> & { playedAt: string };
+  player: Player;
+  /** The write deleted the cache key (invalidate on write). */
+  invalidated: boolean;
+  /** A cached top 50 existed and was removed. */
+  deleted: boolean;
+}

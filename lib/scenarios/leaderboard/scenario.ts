@@ -5,8 +5,8 @@ import { env } from '../../core/env';
 import { ApiError } from '../../core/errors';
 import { nextMidnight } from '../../shared/midnight';
 import type { Scenario } from '../scenario';
-import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type Player } from './model';
-import { leaderboardStore, topPlayers, type TopPlayers } from './store';
+import { MAX_RECORDED_SCORE, UnknownPlayerError, type GameRecord, type PlayedGame, type Player, type TopPlayers } from './model';
+import { leaderboardStore, topPlayers } from './store';
 
 export const leaderboardInput = z.strictObject({});
 export type LeaderboardInput = z.output<typeof leaderboardInput>;
@@ -45,15 +45,6 @@ export const gameInput = z.strictObject({
 });
 
 export type GameInput = z.output<typeof gameInput>;
-
-export interface PlayedGame {
-  game: Omit<GameRecord, 'playedAt'> & { playedAt: string };
-  player: Player;
-  /** The write deleted the cache key (invalidate on write). */
-  invalidated: boolean;
-  /** A cached top 50 existed and was removed. */
-  deleted: boolean;
-}
 
 /** Records a game in the database; the cached top 50 is left alone unless asked. */
 export async function playGame({ playerId, score, invalidateOnWrite }: GameInput): Promise<PlayedGame> {

@@ -3,18 +3,12 @@ import path from 'node:path';
 import { env } from '../../core/env';
 import { freshSingleFlight } from '../../core/single-flight';
 import { openLeaderboard } from './db';
-import type { Leaderboard, LeaderboardEntry } from './model';
+import type { Leaderboard, LeaderboardEntry, TopPlayers } from './model';
 import { ranked, TOP_SQL } from './queries';
 import { QueryWorker } from './query-worker';
 
 /** How many players the cached leaderboard holds (the key says top50). */
 const TOP_SIZE = 50;
-
-export interface TopPlayers {
-  entries: LeaderboardEntry[];
-  /** When the database answered (ISO): a cached copy keeps this time. */
-  computedAt: string;
-}
 
 interface Store {
   db: Leaderboard;
