@@ -22,8 +22,12 @@ export interface EngineTracing {
   wait<T>(options: CachedOptions<unknown>, holder: string | undefined, how: 'lock' | 'in-process', wait: () => Promise<T>): Promise<T>;
   /** Work that outlives its request (an swr refresh): a trace of its own, linked to the request's span. */
   detached<T>(name: string, attributes: TraceAttributes, run: () => Promise<T>): Promise<T>;
-  /** One span around a run (simulator, labs), with its parameters as attributes. */
-  run<T>(name: string, attributes: TraceAttributes, run: () => Promise<T>): Promise<T>;
+  /**
+   * One span around a run (simulator, labs) or an action, with its parameters as attributes, in
+   * the trace of the request that started it. `quiet`: what runs inside makes no spans (a run
+   * sends up to thousands of requests; the run is the span, its requests are on the dashboard).
+   */
+  run<T>(name: string, attributes: TraceAttributes, run: () => Promise<T>, quiet: boolean): Promise<T>;
   /** The active span as a W3C `traceparent` (`00-<trace id>-<span id>-<flags>`), if there is one. */
   holder(): string | undefined;
   /** The active trace's id, if there is one. */
@@ -42,10 +46,24 @@ export function installTracing(implementation: EngineTracing | null): void {
   state.current = implementation;
 }
 
-/** A run of a feature (simulator, labs) in one span when tracing is on; just the run when it is off. */
-export function tracedRun<T>(name: string, attributes: TraceAttributes, run: () => Promise<T>): Promise<T> {
+/**
+ * A feature's run (simulator, labs) or action in one span when tracing is on, just the run when it
+ * is off. `quiet` (default): the requests it sends inside make no spans of their own.
+ */
+export function tracedRun<T>(name: string, parameters: object, run: () => Promise<T>, { quiet = true } = {}): Promise<T> {
   const current = state.current;
-  return current === null ? run() : current.run(name, attributes, run);
+  return current === null ? run() : current.run(name, attributesOf(name, parameters), run, quiet);
+}
+
+/** A run's parameters as span attributes under its name (`simulator.run.rps`); nested objects flattened, others dropped. */
+export function attributesOf(prefix: string, parameters: object): TraceAttributes {
+  const attributes: TraceAttributes = {};
+  for (const [name, value] of Object.entries(parameters)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') attributes[`${prefix}.${name}`] = value;
+    else if (Array.isArray(value)) attributes[`${prefix}.${name}`] = value.join(',');
+    else if (value !== null && typeof value === 'object') Object.assign(attributes, attributesOf(`${prefix}.${name}`, value));
+  }
+  return attributes;
 }
 
 /** The active trace's id for the recent-requests stream; undefined when tracing is off. */

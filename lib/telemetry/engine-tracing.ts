@@ -1,5 +1,6 @@
 import 'server-only';
 import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Link, type Span, type SpanContext, type Tracer } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { CachedOptions, CachedResult } from '../cache/options';
 import type { EngineTracing, TraceAttributes } from '../cache/tracing';
 
@@ -53,8 +54,8 @@ export class OtelEngineTracing implements EngineTracing {
     return context.with(ROOT_CONTEXT, () => this.within(name, attributes, links, run));
   }
 
-  run<T>(name: string, attributes: TraceAttributes, run: () => Promise<T>): Promise<T> {
-    return this.within(name, attributes, [], run);
+  run<T>(name: string, attributes: TraceAttributes, run: () => Promise<T>, quiet: boolean): Promise<T> {
+    return this.within(name, attributes, [], quiet ? () => context.with(suppressTracing(context.active()), run) : run);
   }
 
   holder(): string | undefined {
