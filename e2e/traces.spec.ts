@@ -15,6 +15,7 @@ import { startNextApp, type NextApp } from './own-app';
 const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/10';
 const PRELOAD = path.resolve('e2e/fixtures/record-loads.mjs');
 const COMPUTE_MS = 400;
+const TRACE_UI_URL = 'http://127.0.0.1:16686/trace/{traceId}';
 
 /** The app, with the preload that records which OpenTelemetry SDK modules it requires. */
 async function tracedApp(env: Record<string, string>): Promise<{ app: NextApp; loaded: () => string[] }> {
@@ -68,7 +69,7 @@ test.describe('traces over OTLP/HTTP JSON', () => {
 
   test.beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    traced = await tracedApp({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100' });
+    traced = await tracedApp({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '100', TRACE_UI_URL });
   });
   test.afterAll(async () => {
     await traced?.app.stop();
@@ -172,6 +173,23 @@ test.describe('traces over OTLP/HTTP JSON', () => {
     expect(run.attributes).toMatchObject({ 'simulator.run.scenario': 'username', 'simulator.run.rps': 10, 'simulator.run.users': 2, 'simulator.run.durationSeconds': 1, 'simulator.run.seed': 7 });
     expect(Number(run.endNs - run.startNs) / 1e6).toBeGreaterThanOrEqual(900);
     expect(ofTrace(spans, traceId).filter((span) => span.name === 'cache.lookup')).toEqual([]);
+  });
+
+  test('the dashboard recent requests show each trace id, linked to TRACE_UI_URL', async ({ page }) => {
+    const name = word();
+    const response = await fetch(`${traced.app.url}/api/username/${name}`);
+    const { traceId } = traceparentOf(response)!;
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${traced.app.url}/dashboard`);
+      const row = page.getByTestId('recent-requests').locator('li', { hasText: name });
+      const link = row.getByTestId('trace-id');
+      await expect(link).toHaveText(`trace ${traceId.slice(0, 8)}`);
+      await expect(link).toHaveAttribute('href', TRACE_UI_URL.replace('{traceId}', traceId));
+      await expect(link).toHaveAttribute('title', `OpenTelemetry trace ${traceId}`);
+      await row.scrollIntoViewIfNeeded();
+      await page.getByTestId('recent-requests').screenshot({ path: test.info().outputPath(`recent-requests-${width}.png`) });
+    }
   });
 
   test('the SDK is loaded when an endpoint is set (what the check below relies on)', () => {
