@@ -19,6 +19,9 @@ async function main() {
   // lib/core/env.ts reads process.env once, when first imported: settle this process's settings,
   // then load the modules that use lib/. A short username delay only shortens the priming miss.
   Object.assign(process.env, { REDIS_URL: options.redisUrl, CACHE_PREFIX: prefix, USERNAME_DELAY_MS: '20' });
+  // As the app does at start-up: features that watch the cache (key life) listen to the engine,
+  // so a measured hit pays what a hit pays in production.
+  (await import('../lib/server/wiring')).wireFeatures();
   const { runBench } = await import('./sections');
   const results = await runBench(options, prefix, serverEnv);
 

@@ -58,3 +58,12 @@ test('the exchange-rate page looks a pair up: a miss, then a hit until the next 
   await page.getByRole('button', { name: 'Get the rate' }).click();
   await expect(page.getByTestId('cache-status')).toHaveText('hit');
 });
+
+test('a browser or tool that asks for /favicon.ico gets the icon, not the 404 page', async ({ request }) => {
+  const response = await request.get('/favicon.ico');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  const body = await response.body();
+  // An ICO directory: reserved 0, type 1 (icon), then the number of images (16, 32 and 48 px).
+  expect([body.readUInt16LE(0), body.readUInt16LE(2), body.readUInt16LE(4)]).toEqual([0, 1, 3]);
+});

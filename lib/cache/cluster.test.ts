@@ -27,7 +27,7 @@ let app: {
 
 beforeAll(async () => {
   cluster = await OwnRedisCluster.start({ masters: 3 });
-  Object.assign(process.env, { REDIS_CLUSTER_NODES: cluster.seeds, STRATEGY_REFRESH_MS: '100', CACHE_LOCK_POLL_MS: '10', RATE_LIMIT_POINTS: '3' });
+  Object.assign(process.env, { REDIS_CLUSTER_NODES: cluster.seeds, CACHE_LOCK_POLL_MS: '10', RATE_LIMIT_POINTS: '3' });
   app = {
     cache: await import('./index'),
     keys: await import('./keys'),

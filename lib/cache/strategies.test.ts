@@ -12,7 +12,6 @@ process.env.CACHE_LOCK_TTL_MS = '1500';
 process.env.CACHE_LOCK_POLL_MS = '10';
 process.env.CACHE_LOCK_WAIT_MS = '5000';
 process.env.CACHE_SWR_GRACE_SECONDS = '60';
-process.env.STRATEGY_REFRESH_MS = '100';
 
 let cache: typeof import('./index');
 let keys: typeof import('./keys');

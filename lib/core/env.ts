@@ -112,7 +112,7 @@ const schema = z.object({
   REDIS_CLUSTER_NODES: optionalText.pipe(z.string().regex(/^[^\s,]+(,[^\s,]+)*$/, 'comma-separated host:port entries').optional()),
   /** Where the start-up probe looks for a local Redis when REDIS_URL is unset (default redis://127.0.0.1:6379). */
   REDIS_PROBE_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-  /** How often each process re-reads the strategy hash: a switch on one instance reaches every other within this. */
+  /** Only where Redis refuses CLIENT TRACKING (otherwise a switch is pushed): how often each process then re-reads the strategy hash. */
   STRATEGY_REFRESH_MS: int(500, 50, 1000),
   /** How long one failed cache command or metrics flush keeps /api/health `degraded` (and the banner up). */
   HEALTH_ERROR_WINDOW_SECONDS: int(30, 1, 3600),
