@@ -22,22 +22,36 @@ export const TRACER_NAME = 'cache-lab';
  * OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`), and their headers, timeouts and certificates.
  */
 export async function startTracing(protocol: 'http/protobuf' | 'http/json'): Promise<void> {
-  const exporter: SpanExporter =
-    protocol === 'http/json'
-      ? new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter()
-      : new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
+  const exporter = await otlpExporter(protocol);
+  const provider = tracerProvider(exporter);
+  // Patches ioredis as it is required next (lib/core/redis is imported after this): each command
+  // sent inside a span becomes its child; commands outside any span (start-up, timers) make none.
+  registerInstrumentations({ tracerProvider: provider, instrumentations: [ioredisInstrumentation()] });
+  installTracing(engineTracing());
+  // What is still in the batch goes out before the process ends (next start's own handler exits right after).
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void provider.shutdown());
+  console.log(`[cachelab] traces: OTLP ${protocol} every ${env.OTEL_BSP_SCHEDULE_DELAY} ms at most`);
+}
+
+/** `url` unset: the standard variables decide (the app); the bench passes its local receiver. */
+export async function otlpExporter(protocol: 'http/protobuf' | 'http/json', url?: string): Promise<SpanExporter> {
+  const config = url === undefined ? {} : { url };
+  return protocol === 'http/json'
+    ? new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter(config)
+    : new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter(config);
+}
+
+/** Registered globally: the AsyncLocalStorage context manager and the W3C trace-context + baggage propagators. */
+export function tracerProvider(exporter: SpanExporter): NodeTracerProvider {
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME }),
     sampler: new OutlivedParentSampler(),
     spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: env.OTEL_BSP_SCHEDULE_DELAY })],
   });
-  // The AsyncLocalStorage context manager and the W3C trace-context + baggage propagators.
   provider.register();
-  // Patches ioredis as it is required next (lib/core/redis is imported after this): each command
-  // sent inside a span becomes its child; commands outside any span (start-up, timers) make none.
-  registerInstrumentations({ tracerProvider: provider, instrumentations: [new IORedisInstrumentation({ requireParentSpan: true, requestHook: nameScriptSpan })] });
-  installTracing(new OtelEngineTracing(trace.getTracer(TRACER_NAME)));
-  // What is still in the batch goes out before the process ends (next start's own handler exits right after).
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void provider.shutdown());
-  console.log(`[cachelab] traces: OTLP ${protocol} every ${env.OTEL_BSP_SCHEDULE_DELAY} ms at most`);
+  return provider;
 }
+
+export const ioredisInstrumentation = () => new IORedisInstrumentation({ requireParentSpan: true, requestHook: nameScriptSpan });
+
+export const engineTracing = () => new OtelEngineTracing(trace.getTracer(TRACER_NAME));
