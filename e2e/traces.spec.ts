@@ -183,7 +183,8 @@ test.describe('traces over OTLP/HTTP JSON', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${traced.app.url}/dashboard`);
       const row = page.getByTestId('recent-requests').locator('li', { hasText: name });
-      const link = row.getByTestId('trace-id');
+      // One in the row's second line on a phone, one in its own column wider up: the one shown.
+      const link = row.getByTestId('trace-id').filter({ visible: true });
       await expect(link).toHaveText(`trace ${traceId.slice(0, 8)}`);
       await expect(link).toHaveAttribute('href', TRACE_UI_URL.replace('{traceId}', traceId));
       await expect(link).toHaveAttribute('title', `OpenTelemetry trace ${traceId}`);

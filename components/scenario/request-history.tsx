@@ -53,9 +53,20 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
                 {entry.detail && ' · '}
               </span>
               {entry.detail}
+              {/* On a phone the trace id joins this line too, leaving the label its width. */}
+              {entry.trace && (
+                <span className="sm:hidden">
+                  {' · '}
+                  <TraceId trace={entry.trace} />
+                </span>
+              )}
             </span>
           </span>
-          {entry.trace && <TraceId trace={entry.trace} />}
+          {entry.trace && (
+            <span className="hidden shrink-0 sm:inline">
+              <TraceId trace={entry.trace} />
+            </span>
+          )}
           <span className="tabular-nums font-semibold text-slate-900">{formatLatency(entry.latencyMs)}</span>
           <time className="hidden text-sm text-slate-600 tabular-nums sm:inline" dateTime={new Date(entry.at).toISOString()}>
             {clock(entry.at)}
@@ -72,7 +83,7 @@ const clock = (at: number) => formatClock(at);
 function TraceId({ trace }: { trace: NonNullable<RequestRow['trace']> }) {
   const short = `trace ${trace.id.slice(0, 8)}`;
   const title = `OpenTelemetry trace ${trace.id}`;
-  const className = 'shrink-0 font-mono text-xs';
+  const className = 'font-mono text-xs';
   return trace.href ? (
     <a href={trace.href} target="_blank" rel="noreferrer" className={`${className} text-indigo-800 hover:underline`} title={title} data-testid="trace-id">
       {short}
