@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../lib/testing/otlp-receiver';
+import { waterfallHtml } from '../lib/testing/trace-waterfall';
 import { startNextApp, type NextApp } from './own-app';
 
 /**
@@ -76,7 +77,10 @@ test.describe('traces over OTLP/HTTP JSON', () => {
     await receiver?.close();
   });
 
-  test('a miss: route span → cache span (miss) → compute span and the store script that SETs the entry; then a hit with one Redis GET', async () => {
+  test('a miss: route span → cache span (miss) → compute span and the store script that SETs the entry; then a hit with one Redis GET', async ({ page }) => {
+    // The process' first lookup also opens the strategy watcher's connection (its commands are in that trace, truly
+    // that request's): the miss looked at here is a steady-state one.
+    await fetch(`${traced.app.url}/api/username/${word()}`);
     const url = `${traced.app.url}/api/username/${word()}`;
     const miss = await fetch(url);
     expect(miss.headers.get('x-cache')).toBe('MISS');
@@ -102,12 +106,18 @@ test.describe('traces over OTLP/HTTP JSON', () => {
     const store = children.filter((span) => span.attributes['db.stored_procedure.name'] === 'cachelabStore');
     expect(store.map((span) => span.name)).toEqual(['EVALSHA cachelabStore']);
     expect(store[0]!.attributes['cachelab.script.runs']).toMatch(/^SET entry value PX/);
+    // The query text names the keys, never the value stored.
+    expect(store[0]!.attributes['db.query.text']).toBe(`evalsha ${store[0]!.attributes['db.query.text']!.toString().split(' ')[1]} 2 ${lookup.attributes['cache.key']} ${String(lookup.attributes['cache.key']).replace('expensive_function:', '_lock:expensive_function:')} [4 other arguments]`);
     expect(store[0]!.kind, 'Redis commands are CLIENT spans').toBe(3);
     // The lookup's GET came first, and the store after the computation.
     const get = children.filter((span) => isRedis(span) && span.attributes['db.operation.name'] === 'get');
     expect(get).toHaveLength(1);
     expect(get[0]!.endNs).toBeLessThanOrEqual(compute[0]!.startNs);
     expect(store[0]!.startNs).toBeGreaterThanOrEqual(compute[0]!.endNs);
+    // The exported miss, drawn as a trace UI would (docs/observability-traces.md shows this picture).
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.setContent(waterfallHtml(spans, 'A miss: GET /api/username/<name>, exported over OTLP/HTTP'));
+    await page.screenshot({ path: test.info().outputPath('miss-trace.png'), fullPage: true });
 
     const hit = await fetch(url);
     expect(hit.headers.get('x-cache')).toBe('HIT');

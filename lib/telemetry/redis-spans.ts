@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Span } from '@opentelemetry/api';
-import type { IORedisRequestHookInformation } from '@opentelemetry/instrumentation-ioredis';
+import type { CommandArgs, IORedisRequestHookInformation } from '@opentelemetry/instrumentation-ioredis';
 import { CACHE_SCRIPTS } from '../cache/scripts';
 
 /** What each engine script does inside Redis: a trace shows `EVALSHA cachelabStore`, and this says it is the SET. */
@@ -33,4 +33,17 @@ export function nameScriptSpan(span: Span, { cmdName, cmdArgs }: IORedisRequestH
   const summary = `${command.toUpperCase()} ${script}`;
   span.updateName(summary);
   span.setAttributes({ 'db.query.summary': summary, 'db.stored_procedure.name': script, 'cachelab.script.runs': DOES[script] });
+}
+
+/**
+ * `db.query.text` without values: the command and the keys it names, the rest counted. The
+ * instrumentation's default writes every argument of an EVALSHA, and the store script's
+ * arguments are the cached value itself (a whole leaderboard, a user's sentence).
+ */
+export function queryText(cmdName: string, cmdArgs: CommandArgs): string {
+  const command = cmdName.toLowerCase();
+  const keyCount = command === 'evalsha' || command === 'eval' ? 2 + Number(cmdArgs[1] ?? 0) : 1;
+  const shown = cmdArgs.slice(0, keyCount).map(String);
+  const rest = cmdArgs.length - shown.length;
+  return [cmdName, ...shown, ...(rest > 0 ? [`[${rest} other arguments]`] : [])].join(' ');
 }

@@ -2,13 +2,13 @@ import 'server-only';
 import { trace } from '@opentelemetry/api';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
-import { resourceFromAttributes } from '@opentelemetry/resources';
+import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { installTracing } from '../cache/tracing';
 import { env } from '../core/env';
 import { OtelEngineTracing } from './engine-tracing';
-import { nameScriptSpan } from './redis-spans';
+import { nameScriptSpan, queryText } from './redis-spans';
 import { OutlivedParentSampler } from './sampler';
 
 /** The tracer the engine's spans come from (Next's own spans come from its tracer `next.js`). */
@@ -44,7 +44,8 @@ export async function otlpExporter(protocol: 'http/protobuf' | 'http/json', url?
 /** Registered globally: the AsyncLocalStorage context manager and the W3C trace-context + baggage propagators. */
 export function tracerProvider(exporter: SpanExporter): NodeTracerProvider {
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME }),
+    // OTEL_RESOURCE_ATTRIBUTES (and OTEL_SERVICE_NAME) on top: e.g. one `service.instance.id` per app instance.
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME }).merge(detectResources({ detectors: [envDetector] })),
     sampler: new OutlivedParentSampler(),
     spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: env.OTEL_BSP_SCHEDULE_DELAY })],
   });
@@ -52,6 +53,6 @@ export function tracerProvider(exporter: SpanExporter): NodeTracerProvider {
   return provider;
 }
 
-export const ioredisInstrumentation = () => new IORedisInstrumentation({ requireParentSpan: true, requestHook: nameScriptSpan });
+export const ioredisInstrumentation = () => new IORedisInstrumentation({ requireParentSpan: true, requestHook: nameScriptSpan, dbStatementSerializer: queryText });
 
 export const engineTracing = () => new OtelEngineTracing(trace.getTracer(TRACER_NAME));
