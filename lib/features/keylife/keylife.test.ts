@@ -158,7 +158,11 @@ describe('keyspace notifications on our own Redis', () => {
     const bus = app.hub.keyLifeBus();
     const before = bus.lastId;
     const { key } = await lookup(freshName(), 60_000);
-    expect((await inspect.client('KILL', 'TYPE', 'pubsub')) as number).toBe(1);
+    // Key life's subscriber, not the strategy watch (a subscription of the engine's own).
+    const subscribers = String(await inspect.client('LIST', 'TYPE', 'pubsub')).trim().split('\n').filter((line) => !line.includes('name=cachelab-strategy-watch'));
+    expect(subscribers).toHaveLength(1);
+    const id = /\bid=(\d+)/.exec(subscribers[0]!)![1]!;
+    expect((await inspect.client('KILL', 'ID', id)) as number).toBe(1);
     await waitFor(() => seen.some((entry) => entry.kind === 'gap' && entry.data.reason === 'subscriber'), 5000);
 
     const replay = bus.since(before);
