@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../lib/testing/otlp-receiver';
 import { waterfallHtml } from '../lib/testing/trace-waterfall';
+import { freePort } from '../lib/testing/redis-server';
 import { startNextApp, type NextApp } from './own-app';
 
 /**
@@ -189,6 +190,20 @@ test.describe('traces over OTLP/HTTP JSON', () => {
     expect(ofTrace(spans, traceId).filter((span) => span.name === 'cache.lookup')).toEqual([]);
   });
 
+  test('a failure-lab action is one span with its parameters, its commands to the lab Redis under it', async () => {
+    const act = (body: object) => fetch(`${traced.app.url}/api/labs/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const latency = await act({ action: 'latency', ms: 50 });
+    expect(latency.status).toBe(200);
+    const kill = await act({ action: 'kill-connections' });
+    expect(kill.status).toBe(200);
+    await act({ action: 'reset' });
+    const [latencyTrace, killTrace] = [traceparentOf(latency)!.traceId, traceparentOf(kill)!.traceId];
+    const spans = await receiver.waitFor((all) => ['failure-lab.latency', 'failure-lab.kill-connections'].every((name) => all.some((span) => span.name === name)));
+    expect(single(ofTrace(spans, latencyTrace), 'failure-lab.latency').attributes).toMatchObject({ 'failure-lab.latency.action': 'latency', 'failure-lab.latency.ms': 50 });
+    const killed = single(ofTrace(spans, killTrace), 'failure-lab.kill-connections');
+    expect(childrenOf(spans, killed).filter(isRedis).map((span) => String(span.attributes['db.operation.name']).toLowerCase())).toContain('client');
+  });
+
   test('the dashboard recent requests show each trace id, linked to TRACE_UI_URL', async ({ page }) => {
     const name = word();
     const response = await fetch(`${traced.app.url}/api/username/${name}`);
@@ -222,6 +237,25 @@ test('traces over OTLP/HTTP protobuf (the default encoding) decode to the same m
     const lookup = single(spans, 'cache.lookup');
     expect(lookup.attributes).toMatchObject({ 'cache.status': 'miss', 'cache.ttl_s': expect.any(Number) });
     expect(childrenOf(spans, lookup).map((span) => span.name)).toEqual(expect.arrayContaining(['cache.compute', 'EVALSHA cachelabStore']));
+  } finally {
+    await app.stop();
+    await receiver.close();
+  }
+});
+
+test('the embedded store: lookups and computations traced, no Redis spans (there is no Redis)', async () => {
+  const receiver = await startOtlpReceiver();
+  const { app } = await tracedApp({ REDIS_URL: '', REDIS_PROBE_URL: `redis://127.0.0.1:${await freePort()}`, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100' });
+  try {
+    const url = `${app.url}/api/username/${word()}`;
+    const miss = await fetch(url);
+    const hit = await fetch(url);
+    const missSpans = await traceOf(receiver, traceparentOf(miss)!.traceId);
+    const hitSpans = await traceOf(receiver, traceparentOf(hit)!.traceId);
+    expect(single(missSpans, 'cache.lookup').attributes['cache.status']).toBe('miss');
+    expect(missSpans.filter((span) => span.name === 'cache.compute')).toHaveLength(1);
+    expect(single(hitSpans, 'cache.lookup').attributes['cache.status']).toBe('hit');
+    expect([...missSpans, ...hitSpans].filter(isRedis)).toEqual([]);
   } finally {
     await app.stop();
     await receiver.close();
