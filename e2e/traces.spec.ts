@@ -204,6 +204,23 @@ test.describe('traces over OTLP/HTTP JSON', () => {
     expect(childrenOf(spans, killed).filter(isRedis).map((span) => String(span.attributes['db.operation.name']).toLowerCase())).toContain('client');
   });
 
+  test('an eviction-lab run is one span with its parameters', async () => {
+    const started = await fetch(`${traced.app.url}/api/labs/eviction`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ policies: ['allkeys-lru'], capacity: 10, inputs: 50, rps: 50, durationSeconds: 1, users: 2, seed: 3 }),
+    });
+    expect(started.status).toBe(202);
+    const traceId = traceparentOf(started)!.traceId;
+    const spans = await receiver.waitFor((all) => ofTrace(all, traceId).some((span) => span.name === 'eviction-lab.run'), 30_000);
+    expect(single(ofTrace(spans, traceId), 'eviction-lab.run').attributes).toMatchObject({
+      'eviction-lab.run.policies': 'allkeys-lru',
+      'eviction-lab.run.capacity': 10,
+      'eviction-lab.run.rps': 50,
+      'eviction-lab.run.seed': 3,
+    });
+  });
+
   test('the dashboard recent requests show each trace id, linked to TRACE_UI_URL', async ({ page }) => {
     const name = word();
     const response = await fetch(`${traced.app.url}/api/username/${name}`);
