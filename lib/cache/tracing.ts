@@ -1,3 +1,4 @@
+import 'server-only';
 import { processWide } from '../core/process-wide';
 import type { CachedOptions, CachedResult } from './options';
 
