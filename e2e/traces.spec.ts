@@ -6,7 +6,8 @@ import { expect, test } from '@playwright/test';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../lib/testing/otlp-receiver';
 import { waterfallHtml } from '../lib/testing/trace-waterfall';
 import { freePort } from '../lib/testing/redis-server';
-import { startNextApp, type NextApp } from './own-app';
+import { OwnRedisCluster } from '../lib/testing/cluster';
+import { ownPrefix, startNextApp, type NextApp } from './own-app';
 
 /**
  * OpenTelemetry traces from the built app (`next start`) to an OTLP/HTTP receiver this test
@@ -275,6 +276,52 @@ test('the embedded store: lookups and computations traced, no Redis spans (there
     expect([...missSpans, ...hitSpans].filter(isRedis)).toEqual([]);
   } finally {
     await app.stop();
+    await receiver.close();
+  }
+});
+
+test('two instances on a Redis Cluster: a hit reads one node; under the lock, the other instance waits linked to the one computing', async () => {
+  test.setTimeout(120_000);
+  const receiver = await startOtlpReceiver();
+  const cluster = await OwnRedisCluster.start({ masters: 3 });
+  const env = { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.seeds, CACHE_PREFIX: ownPrefix(), OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100' };
+  const apps = [(await tracedApp(env)).app, (await tracedApp(env)).app] as const;
+  try {
+    const ports = cluster.seeds.split(',').map((seed) => Number(seed.split(':')[1]));
+    // Each process' first lookup also sets up its connections (their commands are in that trace): warm both first.
+    for (const app of apps) await fetch(`${app.url}/api/username/${word()}`);
+    const name = word();
+    await fetch(`${apps[0].url}/api/username/${name}`);
+    const hit = await fetch(`${apps[1].url}/api/username/${name}`);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    const hitSpans = await traceOf(receiver, traceparentOf(hit)!.traceId);
+    const reads = childrenOf(hitSpans, single(hitSpans, 'cache.lookup'));
+    expect(reads.map((span) => span.attributes['db.operation.name'])).toEqual(['get']);
+    expect(ports, 'the node that answered').toContain(reads[0]!.attributes['server.port']);
+
+    const set = await fetch(`${apps[0].url}/api/scenarios/username/strategy`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ strategy: 'lock' }) });
+    expect(set.status).toBe(200);
+    for (const app of apps) {
+      const probe = `${app.url}/api/username/${word()}`;
+      await expect.poll(async () => (await fetch(probe)).headers.get('x-cache-strategy'), { timeout: 10_000 }).toBe('lock');
+    }
+    const cold = word();
+    const computing = fetch(`${apps[0].url}/api/username/${cold}`);
+    // Instance B asks while A holds the lock (A computes for COMPUTE_MS).
+    await new Promise((resolve) => setTimeout(resolve, COMPUTE_MS / 4));
+    const waiting = await fetch(`${apps[1].url}/api/username/${cold}`);
+    const computed = await computing;
+    expect([computed.headers.get('x-cache-status'), waiting.headers.get('x-cache-status')]).toEqual(['miss', 'coalesced']);
+    const [holderTrace, waiterTrace] = [traceparentOf(computed)!.traceId, traceparentOf(waiting)!.traceId];
+    const spans = await receiver.waitFor((all) => [holderTrace, waiterTrace].every((id) => ofTrace(all, id).some((span) => span.kind === 2)));
+    const holder = single(ofTrace(spans, holderTrace), 'cache.lookup');
+    const wait = single(ofTrace(spans, waiterTrace), 'cache.wait');
+    expect(wait.attributes['cache.wait.on']).toBe('lock');
+    expect(wait.links.map((link) => [link.traceId, link.spanId]), 'linked through the lock in Redis').toEqual([[holderTrace, holder.spanId]]);
+    expect(ofTrace(spans, waiterTrace).filter((span) => span.name === 'cache.compute')).toEqual([]);
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+    await cluster.stop();
     await receiver.close();
   }
 });
