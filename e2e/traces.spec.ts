@@ -117,7 +117,7 @@ test.describe('traces over OTLP/HTTP JSON', () => {
     expect(get).toHaveLength(1);
     expect(get[0]!.endNs).toBeLessThanOrEqual(compute[0]!.startNs + MS);
     expect(store[0]!.startNs).toBeGreaterThanOrEqual(compute[0]!.endNs - MS);
-    // The exported miss, drawn as a trace UI would (docs/observability-traces.md shows this picture).
+    // The exported miss, drawn as a trace UI would (docs/observability.md "Traces" shows this picture).
     await page.setViewportSize({ width: 1440, height: 200 });
     await page.setContent(waterfallHtml(spans, 'A miss: GET /api/username/<name>, exported over OTLP/HTTP'));
     await page.screenshot({ path: test.info().outputPath('miss-trace.png'), fullPage: true });

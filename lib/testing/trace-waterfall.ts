@@ -6,7 +6,7 @@ const SHOWN = ['cache.status', 'cache.strategy', 'cache.ttl_s', 'cache.key', 'db
 /**
  * One exported trace as a trace UI draws it: spans as rows in tree order, each a bar on a common
  * time axis, with its duration and main attributes. The e2e traces spec renders a real miss with
- * it (docs/observability-traces.md shows the picture); no trace backend is needed on the machine.
+ * it (docs/observability.md "Traces" shows the picture); no trace backend is needed on the machine.
  */
 export function waterfallHtml(spans: readonly ReceivedSpan[], title: string): string {
   const start = spans.reduce((min, span) => (span.startNs < min ? span.startNs : min), spans[0]?.startNs ?? 0n);
