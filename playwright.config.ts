@@ -19,7 +19,7 @@ const chromium = {
  */
 const OWN_APP_SPECS = [
   'admin-token', 'classroom-admin-token', 'cluster-failover', 'cluster', 'dashboard-honesty', 'embedded-store',
-  'key-life', 'misconfigured-cluster', 'observability-board', 'redis-outage', 'two-instances',
+  'key-life', 'misconfigured-cluster', 'observability-board', 'redis-outage', 'traces', 'two-instances',
 ].map((name) => `${name}.spec.ts`);
 
 export default defineConfig({

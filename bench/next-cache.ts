@@ -15,7 +15,7 @@ import { interleave, type Contestant } from './interleave';
 import type { BenchOptions } from './options';
 import { summarise } from './stats';
 
-/** Section 7: Next's cache handlers, ours and the published ones, on the same Redis and the same bytes. */
+/** Section 8: Next's cache handlers, ours and the published ones, on the same Redis and the same bytes. */
 export interface NextCacheResult {
   /** `against`: our contestant a peer is compared with (a peer that answers from memory, with ours that does). */
   rows: { name: string; role: 'limit' | 'ours' | 'ours-near' | 'peer'; what: string; p50Us: number; p99Us: number; against?: string }[];
