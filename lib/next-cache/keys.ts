@@ -18,8 +18,19 @@ const NEXT = '_next:';
  * Entries spread over a cluster's slots like any key; nothing else is ever read with them.
  */
 export function entryKey(kind: NextKind, nextKey: string, prefix = env.CACHE_PREFIX): string {
-  return `${prefix}${NEXT}e:${kind}:${createHash('sha256').update(nextKey).digest('base64url').slice(0, 32)}`;
+  const memo = `${kind}\n${nextKey}`;
+  const known = digests.get(memo);
+  if (known !== undefined && prefix === env.CACHE_PREFIX) return known;
+  const key = `${prefix}${NEXT}e:${kind}:${createHash('sha256').update(nextKey).digest('base64url').slice(0, 32)}`;
+  if (prefix !== env.CACHE_PREFIX) return key;
+  // The same keys are read again and again (a page's sections): their digests are kept, boundedly.
+  if (digests.size >= DIGESTS_KEPT) digests.delete(digests.keys().next().value!);
+  digests.set(memo, key);
+  return key;
 }
+
+const DIGESTS_KEPT = 1000;
+const digests = new Map<string, string>();
 
 export const entryPattern = (prefix = env.CACHE_PREFIX) => `${prefix}${NEXT}e:*`;
 

@@ -55,6 +55,24 @@ export function decodeRecord(raw: string | null): NextRecord | null {
   }
 }
 
+/**
+ * The same from the stored bytes (a GET answered as a Buffer): a UTF-8 value is a view of them, not a
+ * decoded and re-encoded copy — the difference between a 2 kB and a 1 MB entry's read.
+ */
+export function decodeRecordBytes(raw: Buffer | null): NextRecord | null {
+  if (raw === null) return null;
+  const end = raw.indexOf(0x0a);
+  if (end < 0) return null;
+  try {
+    const header = JSON.parse(raw.toString('utf8', 0, end)) as RecordHeader;
+    if (typeof header?.timestamp !== 'number' || !Array.isArray(header.tags)) return null;
+    const body = raw.subarray(end + 1);
+    return { header, value: header.encoding === 'base64' ? Buffer.from(body.toString('latin1'), 'base64') : body };
+  } catch {
+    return null;
+  }
+}
+
 /** Only the header (the entries list reads many records; their values stay unread). */
 export function decodeHeader(raw: string): RecordHeader | null {
   const end = raw.indexOf('\n');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { withRedis } from '../core/redis';
 import { processNearCache } from '../cache/near/process';
-import { decodeRecord, type NextRecord, type RecordHeader } from './record';
+import { decodeRecord, decodeRecordBytes, type NextRecord, type RecordHeader } from './record';
 
 /** When Next would no longer serve it at all: its `expire` after it was made. */
 export const hardExpiry = (header: RecordHeader) => header.timestamp + header.expire * 1000;
@@ -21,7 +21,7 @@ export class EntryStore {
   async read(redisKey: string): Promise<NextRecord | null> {
     const near = this.options.near === false ? null : await processNearCache();
     // Not tracked (yet, or any more): plain GETs on the shared client until the near cache is ready.
-    if (near?.state !== 'ready') return decodeRecord(await withRedis((client) => client.get(redisKey)));
+    if (near?.state !== 'ready') return decodeRecordBytes(await withRedis((client) => client.getBuffer(redisKey)));
     const held = near.peek<NextRecord>(redisKey);
     if (held) return held.value;
     return withRedis(() =>
