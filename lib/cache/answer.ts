@@ -44,8 +44,8 @@ export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): C
 }
 
 /** Fresh lifetime left: up to `freshUntil` (which excludes any grace period), else what Redis says. */
-export function freshFor(envelope: Envelope<unknown>, pttl: number): number {
-  return envelope.freshUntil === undefined ? pttl : Math.max(0, envelope.freshUntil - Date.now());
+export function freshFor(envelope: Envelope<unknown>, pttl: number, now = Date.now()): number {
+  return envelope.freshUntil === undefined ? pttl : Math.max(0, envelope.freshUntil - now);
 }
 
 /** A failed compute still answered a request: count it under its status, and as an error. */
