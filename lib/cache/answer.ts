@@ -18,8 +18,11 @@ export interface Served<V> {
   refreshing: boolean;
 }
 
-/** The call's result, recorded as it is returned: every answer counts once. `now`: the clock already read on this path. */
-export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): CachedResult<V> {
+/**
+ * The call's result, recorded as it is returned: every answer counts once. `now` and `finished`
+ * (wall clock, performance clock): the clocks already read on this path, when it read them last.
+ */
+export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now(), finished = performance.now()): CachedResult<V> {
   const { status, strategy, value, ttlMs, lookupMs, computeMs, refreshing } = served;
   const remaining = ttlMs !== null && ttlMs >= 0 ? ttlMs : null;
   const result: CachedResult<V> = {
@@ -29,7 +32,7 @@ export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): C
     expiryKind: expiryKind(call.options.expiry),
     ttlMs: remaining,
     expiresAt: remaining === null ? null : now + remaining,
-    latencyMs: performance.now() - call.started,
+    latencyMs: finished - call.started,
     lookupMs,
     computeMs,
     strategy,
