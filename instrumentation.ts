@@ -5,6 +5,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   await import('./lib/core/env');
+  // Before anything loads ioredis, so its instrumentation patches it; with no OTLP endpoint set, loads nothing.
+  await (await import('./lib/telemetry')).startTelemetry();
   const { getRedis } = await import('./lib/core/redis');
   const { backend } = await getRedis();
   console.log(`[cachelab] cache backend: ${backend === 'redis' ? 'Redis' : 'embedded in-memory store (no Redis found)'}`);

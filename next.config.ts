@@ -31,7 +31,22 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Native or CommonJS-heavy server packages stay plain `require`s instead of being bundled.
-  serverExternalPackages: ['ioredis', 'ioredis-mock', 'better-sqlite3', 'vader-sentiment', 'prom-client', 'rate-limiter-flexible'],
+  // The OpenTelemetry SDK too: its instrumentations patch `require`, and one copy serves every module graph.
+  serverExternalPackages: [
+    'ioredis',
+    'ioredis-mock',
+    'better-sqlite3',
+    'vader-sentiment',
+    'prom-client',
+    'rate-limiter-flexible',
+    '@opentelemetry/api',
+    '@opentelemetry/sdk-trace-node',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/exporter-trace-otlp-proto',
+    '@opentelemetry/instrumentation',
+    '@opentelemetry/instrumentation-ioredis',
+    '@opentelemetry/resources',
+  ],
   poweredByHeader: false,
   headers: async () => [{ source: '/:path*', headers: securityHeaders }],
 };

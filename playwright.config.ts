@@ -12,13 +12,24 @@ const chromium = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
 
+/**
+ * Specs that start every app they use (own prefix, own Redis or cluster): they run in a second
+ * worker beside the specs of the shared server below, which stay one at a time. A new spec runs
+ * with the shared server until it is listed here.
+ */
+const OWN_APP_SPECS = [
+  'admin-token', 'classroom-admin-token', 'cluster-failover', 'cluster', 'dashboard-honesty', 'embedded-store',
+  'key-life', 'misconfigured-cluster', 'observability-board', 'redis-outage', 'traces', 'two-instances',
+].map((name) => `${name}.spec.ts`);
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // One worker for the shared server's specs, one for the specs with apps of their own.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   globalTeardown: './e2e/global-teardown.ts',
@@ -28,7 +39,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: chromium,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+  projects: [
+    { name: 'shared-app', testIgnore: OWN_APP_SPECS, workers: 1, use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+    { name: 'own-apps', testMatch: OWN_APP_SPECS, workers: 1, use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+  ],
   webServer: {
     // The production build that `npm test` made just before.
     command: `node node_modules/next/dist/bin/next start --port ${port}`,

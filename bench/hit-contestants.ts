@@ -46,7 +46,7 @@ export async function hitContestants(redisUrl: string, prefix: string): Promise<
 }
 
 /** The product's own path: scenario → engine → one EVALSHA → batched metrics. */
-async function engineHit(): Promise<HitContestant> {
+export async function engineHit(): Promise<HitContestant> {
   let misses = 0;
   await runScenario(usernameScenario, { username: USERNAME });
   return {
@@ -84,7 +84,7 @@ async function engineNearHit(): Promise<HitContestant> {
 }
 
 /** The physical limit of a hit: one round trip for the very bytes the engine stored. */
-function bareGet(redisUrl: string): HitContestant {
+export function bareGet(redisUrl: string): HitContestant {
   const identity = { name: 'bare GET (the limit)', role: 'limit', what: 'ioredis GET of the engine’s stored value, nothing else' } as const;
   return storedBytesReader(new Redis(redisUrl), identity, (client, key) => client.get(key));
 }

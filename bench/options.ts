@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
  */
 export interface BenchOptions {
   quick: boolean;
-  /** Sections to run (1–6). */
+  /** Sections to run (1–7). */
   only: ReadonlySet<number>;
   /** Rebuild even when a production build exists. */
   build: boolean;
@@ -21,7 +21,7 @@ export interface BenchOptions {
 
 const USAGE = `npm run bench [-- --quick] [-- --only=1,2] [-- --build]
   --quick   a fast smoke run of the harness (figures not meaningful)
-  --only    run only these sections (1 hit path, 2 peers, 3 HTTP, 4 stampede, 5 dashboard, 6 speed-up)
+  --only    run only these sections (1 hit path, 2 peers, 3 HTTP, 4 stampede, 5 dashboard, 6 speed-up, 7 tracing)
   --build   run \`next build\` first even when a build exists
 env BENCH_PORT (3230): port of the \`next start\` it runs; BENCH_REDIS_URL (redis://127.0.0.1:6379/11): loopback Redis and DB it uses`;
 
@@ -35,7 +35,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     process.exit(0);
   }
   const quick = values.quick ?? false;
-  const only = new Set((values.only ?? '1,2,3,4,5,6').split(',').map(Number).filter((section) => section >= 1 && section <= 6));
+  const only = new Set((values.only ?? '1,2,3,4,5,6,7').split(',').map(Number).filter((section) => section >= 1 && section <= 7));
   const redisUrl = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
   if (!isLoopback(redisUrl)) throw new Error(`BENCH_REDIS_URL must point at a loopback Redis (127.0.0.1, localhost, ::1); got ${redactPassword(redisUrl)}`);
   return {

@@ -5,6 +5,7 @@ import type { HttpResult } from './http';
 import { machineLine, type Machine } from './machine';
 import type { StampedeResult } from './stampede';
 import type { SpeedupRow } from './speedup';
+import type { TracingResult } from './tracing';
 import type { Ratio } from './stats';
 
 export interface BenchResults {
@@ -15,6 +16,7 @@ export interface BenchResults {
   stampede?: StampedeResult;
   dashboard?: DashboardRow[];
   speedups?: SpeedupRow[];
+  tracing?: TracingResult;
   targets: Target[];
 }
 
@@ -32,6 +34,8 @@ export const INVALIDATION_TARGET = { p50Ms: 2, p99Ms: 10 };
 export const HTTP_TARGET = 1.0;
 /** "Does not grow with the key count", allowing for noise between two sets of 40 requests. */
 export const DASHBOARD_GROWTH_LIMIT = 1.3;
+/** With no OTLP endpoint the hit path stays where it is. */
+export const TRACING_OFF_TARGET = 1.02;
 
 /** Whether each of the issue's targets was met in this run; null when not measured. */
 export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[] {
@@ -46,6 +50,10 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     }
   }
   targets.push(...nearTargets(results.hitPath));
+  if (results.tracing) {
+    const { offOverUnloaded } = results.tracing;
+    targets.push({ target: `engine hit, tracing off ≤ ${TRACING_OFF_TARGET}× the hit without the SDK loaded`, measured: times(offOverUnloaded), met: offOverUnloaded <= TRACING_OFF_TARGET });
+  }
   if (results.http?.available) {
     targets.push({ target: `HTTP hit ≥ ${HTTP_TARGET}× the constant-JSON ceiling (req/s)`, measured: ratio(results.http.vsCeiling), met: results.http.vsCeiling.median >= HTTP_TARGET });
   }
@@ -94,6 +102,7 @@ export function renderReport(results: BenchResults): string {
     ...stampedeSection(results.stampede),
     ...dashboardSection(results.dashboard),
     ...speedupSection(results.speedups),
+    ...tracingSection(results.tracing),
     '## Targets',
     '',
     table(['target', 'measured', 'met'], results.targets.map((target) => [target.target, target.measured, target.met === null ? 'n/a' : target.met ? 'yes' : 'NO'])),
@@ -105,6 +114,22 @@ export function renderReport(results: BenchResults): string {
 function busyMachineNote(machine: Machine): string[] {
   if (machine.loadAverage <= machine.cores) return [];
   return [`**Busy machine:** load ${machine.loadAverage} on ${machine.cores} cores when the run started. Ratios of heavier operations grow with load; re-run on a quiet machine before quoting them.`, ''];
+}
+
+function tracingSection(result: TracingResult | undefined): string[] {
+  if (!result) return [];
+  return [
+    '## 7. Tracing: the hit with OpenTelemetry off and on',
+    '',
+    `${result.iterations.toLocaleString('en-US')} interleaved iterations (${result.blocks} blocks) per pass, one process: first the engine hit before the SDK is loaded, ` +
+      'then, SDK loaded, tracing off beside tracing on (engine spans + ioredis instrumentation, batch processor, OTLP/protobuf to a receiver on loopback). ' +
+      '“× GET” is p50 over the bare GET p50 of the same pass.',
+    '',
+    table(['contestant', 'p50', 'p99', '× GET (p50)'], result.rows.map((row) => [row.name, micros(row.p50Us), micros(row.p99Us), ratio(row.vsGet)])),
+    '',
+    `Tracing off over the hit without the SDK loaded: ${times(result.offOverUnloaded)}. Tracing on over off: ${ratio(result.onOverOff)}; ${result.spansExported.toLocaleString('en-US')} spans reached the receiver.`,
+    '',
+  ];
 }
 
 function hitPathSection(result: HitPathResult | undefined): string[] {

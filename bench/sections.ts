@@ -11,6 +11,7 @@ import { evaluateTargets, type BenchResults } from './report';
 import { ensureBuild, startServer } from './server';
 import { measureSpeedups } from './speedup';
 import { measureStampede } from './stampede';
+import { measureTracing } from './tracing';
 
 /**
  * Every selected section, in an order that keeps them from disturbing each other: the
@@ -29,6 +30,10 @@ export async function runBench(options: BenchOptions, prefix: string, serverEnv:
     if (selected(1, 2)) {
       progress(`1–2 hit path: ${(options.hitPath.blocks * options.hitPath.perBlock).toLocaleString('en-US')} interleaved iterations…`);
       results.hitPath = await measureHitPath(options, prefix, redis, selected(2));
+    }
+    if (selected(7)) {
+      progress(`7 tracing: ${(options.hitPath.blocks * options.hitPath.perBlock).toLocaleString('en-US')} interleaved iterations per pass, off then on…`);
+      results.tracing = await measureTracing(options);
     }
     if (selected(4)) {
       progress(`4 stampede: ${options.stampede.requests} concurrent requests per strategy…`);

@@ -18,7 +18,7 @@ export default function DashboardPage() {
           what is stored right now with its time to live. Leave it open and send requests from another tab.
         </p>
       </PageIntro>
-      <Dashboard scenarios={scenarios} cachePrefix={env.CACHE_PREFIX} filterAutoPages={env.KEYS_FILTER_AUTO_PAGES} />
+      <Dashboard scenarios={scenarios} cachePrefix={env.CACHE_PREFIX} filterAutoPages={env.KEYS_FILTER_AUTO_PAGES} traceUi={env.TRACE_UI_URL ?? null} />
     </>
   );
 }

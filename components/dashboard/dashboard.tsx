@@ -28,7 +28,8 @@ const INFO_EVERY_MS = 3000;
 const RECENT_SECONDS = 5;
 
 /** The live dashboard: every figure polled once a second while the tab is visible. */
-export function Dashboard({ scenarios, cachePrefix, filterAutoPages }: { scenarios: readonly ScenarioOption[]; cachePrefix: string; filterAutoPages: number }) {
+/** `traceUi`: TRACE_UI_URL, where a recent request's trace id links to (null: shown, not linked). */
+export function Dashboard({ scenarios, cachePrefix, filterAutoPages, traceUi }: { scenarios: readonly ScenarioOption[]; cachePrefix: string; filterAutoPages: number; traceUi: string | null }) {
   const [view, setView] = useState<ViewSettings>({ windowSeconds: 60, scenario: '', includeSimulated: true, paused: false });
   const [resetNote, setResetNote] = useState<string | null>(null);
   const visible = useTabVisible();
@@ -82,7 +83,7 @@ export function Dashboard({ scenarios, cachePrefix, filterAutoPages }: { scenari
       )}
       <KeyBrowser scenarios={scenarios} paused={view.paused} filterAutoPages={filterAutoPages} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <RecentRequests events={events.data?.data} cachePrefix={cachePrefix} />
+        <RecentRequests events={events.data?.data} cachePrefix={cachePrefix} traceUi={traceUi} />
         <RedisPanel info={info.data?.data} app={data?.total} error={info.error as Error | undefined} />
       </div>
       <ExpiryPanel info={info.data?.data} />

@@ -6,8 +6,11 @@ import { keyLifeHref } from '../keylife/describe';
 import { RequestRows } from '../scenario/request-history';
 import { Panel } from './panel';
 
-/** The last cache operations across scenarios, newest first; rows that just arrived glow for a moment. */
-export function RecentRequests({ events, cachePrefix }: { events: RecentEvent[] | undefined; cachePrefix: string }) {
+/**
+ * The last cache operations across scenarios, newest first; rows that just arrived glow for a moment.
+ * A traced request shows its trace id, linked to `traceUi` (TRACE_UI_URL with `{traceId}`) when set.
+ */
+export function RecentRequests({ events, cachePrefix, traceUi }: { events: RecentEvent[] | undefined; cachePrefix: string; traceUi: string | null }) {
   // Rows new since the previous poll are tinted until the next one; on the first render nothing is "new".
   const [shown, setShown] = useState(events);
   const [previous, setPrevious] = useState<ReadonlySet<string> | null>(null);
@@ -24,6 +27,7 @@ export function RecentRequests({ events, cachePrefix }: { events: RecentEvent[] 
     detail: `${event.scenario}${event.source === 'sim' ? ' · simulated' : ''}`,
     fresh: previous !== null && !previous.has(event.id),
     href: keyLifeHref(event.key),
+    trace: event.traceId === undefined ? undefined : { id: event.traceId, href: traceUi === null ? null : traceUi.replaceAll('{traceId}', event.traceId) },
   }));
   return (
     <Panel testId="recent-requests" title="Recent requests" subtitle={`The last ${rows.length} cache operations across all scenarios (a capped Redis stream).`}>

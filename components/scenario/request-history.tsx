@@ -25,6 +25,8 @@ export interface RequestRow extends Omit<HistoryEntry, 'id'> {
   fresh?: boolean;
   /** Where the label links to (the key's life). */
   href?: string;
+  /** The request's OpenTelemetry trace, and where to open it (TRACE_UI_URL), when the app traces. */
+  trace?: { id: string; href: string | null };
 }
 
 /** Requests as rows of status, label and latency; shared by the scenario pages and the dashboard. */
@@ -51,8 +53,20 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
                 {entry.detail && ' · '}
               </span>
               {entry.detail}
+              {/* On a phone the trace id joins this line too, leaving the label its width. */}
+              {entry.trace && (
+                <span className="sm:hidden">
+                  {' · '}
+                  <TraceId trace={entry.trace} />
+                </span>
+              )}
             </span>
           </span>
+          {entry.trace && (
+            <span className="hidden shrink-0 sm:inline">
+              <TraceId trace={entry.trace} />
+            </span>
+          )}
           <span className="tabular-nums font-semibold text-slate-900">{formatLatency(entry.latencyMs)}</span>
           <time className="hidden text-sm text-slate-600 tabular-nums sm:inline" dateTime={new Date(entry.at).toISOString()}>
             {clock(entry.at)}
@@ -64,3 +78,19 @@ export function RequestRows({ entries, className = '' }: { entries: RequestRow[]
 }
 
 const clock = (at: number) => formatClock(at);
+
+/** The first 8 hex digits of a trace id, as trace UIs abbreviate it; the whole id in its title (and the link). */
+function TraceId({ trace }: { trace: NonNullable<RequestRow['trace']> }) {
+  const short = `trace ${trace.id.slice(0, 8)}`;
+  const title = `OpenTelemetry trace ${trace.id}`;
+  const className = 'font-mono text-xs';
+  return trace.href ? (
+    <a href={trace.href} target="_blank" rel="noreferrer" className={`${className} text-indigo-800 hover:underline`} title={title} data-testid="trace-id">
+      {short}
+    </a>
+  ) : (
+    <span className={`${className} text-slate-600`} title={title} data-testid="trace-id">
+      {short}
+    </span>
+  );
+}

@@ -6,6 +6,7 @@ import { ERROR_FIELD, strategyFields } from './fields';
 import type { CachedOptions, CachedResult } from './options';
 import { notify } from './observers';
 import { metricsRecorder } from './recorder';
+import { activeTraceId } from './tracing';
 import { expiryKind, type CacheStatus, type CacheStrategy } from './types';
 
 export interface Served<V> {
@@ -40,7 +41,7 @@ export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now(), fi
     ttlAskedMs: 'ttlMs' in call.options.expiry ? call.options.expiry.ttlMs : null,
   };
   const { options } = call;
-  const observation: Observation = { scenario: options.scenario, source: source(options), status, key: call.key, latencyMs: result.latencyMs, computeMs, at: now, strategy };
+  const observation: Observation = { scenario: options.scenario, source: source(options), status, key: call.key, latencyMs: result.latencyMs, computeMs, at: now, strategy, traceId: activeTraceId() };
   metricsRecorder().observe(observation);
   notify.answered(observation);
   return result;

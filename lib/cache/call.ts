@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { lockKey } from './keys';
 import type { CachedOptions } from './options';
+import { tracing } from './tracing';
 import type { CacheStrategy, TrafficSource } from './types';
 
 /** What a miss produced, shared by every request of this process that joined it. */
@@ -30,9 +31,13 @@ export class Call<V> {
     return (this.lockName ??= lockKey(this.options.key));
   }
 
-  /** Proves lock ownership: only the holder's token releases it. */
+  /**
+   * Proves lock ownership: only the holder's token releases it. When tracing is on it is this
+   * call's span as a `traceparent` (random and unique too), so a caller waiting on the lock in
+   * another instance links its wait to the span that computes.
+   */
   get token(): string {
-    return (this.lockToken ??= randomUUID());
+    return (this.lockToken ??= tracing()?.holder() ?? randomUUID());
   }
 
   /** A background refresh replacing a value that is still there (the key's timeline says `overwritten`). */

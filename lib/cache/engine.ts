@@ -15,6 +15,7 @@ import { BackgroundRefreshes } from './refresh';
 import { cacheCommands, type LockClaim, type LookupReply } from './scripts';
 import { admit, computeAndStore, NotAdmitted, timed } from './store';
 import { strategySettings } from './strategy-setting';
+import { tracing } from './tracing';
 import type { CacheStrategy } from './types';
 
 export type { CachedOptions, CachedResult, RedisRunner } from './options';
@@ -22,6 +23,8 @@ export type { CachedOptions, CachedResult, RedisRunner } from './options';
 interface Inflight {
   strategy: CacheStrategy;
   outcome: Promise<Outcome<unknown>>;
+  /** The leader's span (a `traceparent`) when tracing is on: what the callers that join it link to. */
+  holder: string | undefined;
 }
 
 /**
@@ -54,11 +57,17 @@ export class CacheEngine {
    * Everything else is decided on the miss path — by the lookup script for the lock strategies,
    * which must take the lock atomically with the read.
    *
-   * Not an async function, nor is `look`: on a hit the caller's promise is the GET's reply
-   * chain plus one `then`, with no async frame to allocate and resume (docs/hit-path.md). A
+   * Not an async function, nor are `serve` and `look`: on a hit the caller's promise is the GET's
+   * reply chain plus one `then`, with no async frame to allocate and resume (docs/hit-path.md). A
    * throw before the read still rejects the returned promise, as an async function's would.
    */
   cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
+    // Tracing off: one property read, no span and no closure on the hit path.
+    const traced = tracing();
+    return traced === null ? this.serve(options) : traced.lookup(options, () => this.serve(options));
+  }
+
+  private serve<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
     try {
       const call = new Call(options, cacheKey(options.key), performance.now());
       if (options.mode === 'bypass') return this.bypass(call);
@@ -131,7 +140,7 @@ export class CacheEngine {
       noteCorruptValue(options);
       return this.missed(call, strategy, '', lookupMs);
     }
-    return this.missed(call, strategy, reply[4], lookupMs);
+    return this.missed(call, strategy, reply[4], lookupMs, reply[5]);
   }
 
   /** Resolves once the background refreshes running now have finished (tests, shutdown). */
@@ -154,18 +163,22 @@ export class CacheEngine {
     return answer(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl, now), lookupMs, computeMs: 0, refreshing: refresh }, now, call.started + lookupMs);
   }
 
-  private async missed<V>(call: Call<V>, strategy: CacheStrategy, claim: LockClaim, lookupMs: number): Promise<CachedResult<V>> {
+  /** `lockHolder`: the lock's value when another caller holds it (its span when it traces). */
+  private async missed<V>(call: Call<V>, strategy: CacheStrategy, claim: LockClaim, lookupMs: number, lockHolder = ''): Promise<CachedResult<V>> {
     // A lock holder computes even if this process already waits on the key: the waiter will find its value.
     const running = claim === 'locked' ? undefined : this.joinable(call);
     if (running) return this.join(call, running, lookupMs);
 
     // Registered in `inflight` before anything is awaited, so concurrent misses of this process still join it.
+    const traced = tracing();
     const outcome =
       claim === 'contended'
-        ? awaitHolder(this.redis, call, strategy)
+        ? traced === null
+          ? awaitHolder(this.redis, call, strategy)
+          : traced.wait(call.options, lockHolder, 'lock', () => awaitHolder(this.redis, call, strategy))
         : admit(this.redis, call, claim === 'locked').then(() => computeAndStore(this.redis, call, strategy, claim === 'locked'));
     const shared = call.options.coalesce !== false && !this.inflight.has(call.key);
-    if (shared) this.inflight.set(call.key, { strategy, outcome });
+    if (shared) this.inflight.set(call.key, { strategy, outcome, holder: traced?.holder() });
     try {
       const done = await outcome;
       return answer(call, { ...done, lookupMs: lookupMs + done.redisMs, refreshing: false });
@@ -185,11 +198,12 @@ export class CacheEngine {
 
   private async join<V>(call: Call<V>, running: Inflight, lookupMs: number): Promise<CachedResult<V>> {
     let done: Outcome<unknown>;
+    const traced = tracing();
     try {
-      done = await running.outcome;
+      done = await (traced === null ? running.outcome : traced.wait(call.options, running.holder, 'in-process', () => running.outcome));
     } catch (error) {
       // The leader was refused its computation (its client's budget): that is not this caller's answer.
-      if (error instanceof NotAdmitted) return this.cached(call.options);
+      if (error instanceof NotAdmitted) return this.serve(call.options);
       countFailure(call.options, 'coalesced', running.strategy);
       throw error;
     }
@@ -198,7 +212,7 @@ export class CacheEngine {
 
   private async bypass<V>(call: Call<V>): Promise<CachedResult<V>> {
     await call.options.admit?.();
-    const { value, computeMs } = await timed(call.options.compute);
+    const { value, computeMs } = await timed(call.options);
     return answer(call, { status: 'bypass', strategy: null, value, ttlMs: null, lookupMs: 0, computeMs, refreshing: false });
   }
 }

@@ -4,6 +4,8 @@ import type { Counted } from './tally';
 /** One request as the recent-requests stream shows it. */
 export interface Observation extends Counted {
   key: string;
+  /** The request's trace when tracing is on (lib/cache/tracing.ts), so the dashboard can link to it. */
+  traceId?: string;
 }
 
 export const EVENTS_KEPT = 100;
@@ -20,5 +22,6 @@ export function eventFields(event: Observation): string[] {
     EVENT_FIELDS.status, event.status,
     EVENT_FIELDS.key, event.key,
     EVENT_FIELDS.latencyMs, String(roundMs(event.latencyMs)),
+    ...(event.traceId === undefined ? [] : [EVENT_FIELDS.traceId, event.traceId]),
   ];
 }

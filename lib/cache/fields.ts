@@ -48,5 +48,5 @@ export function parseSeriesField(name: string): SeriesField | null {
   return { kind: 'slot', at, status, bucket: Number(extra.slice(1)), part: unit === 'ms' ? 'sums' : 'counts' };
 }
 
-/** Recent-requests stream: the fields of one entry (when in ms epoch, latency in ms). */
-export const EVENT_FIELDS = { at: 't', scenario: 'scenario', source: 'source', status: 'status', key: 'key', latencyMs: 'ms' } as const;
+/** Recent-requests stream: the fields of one entry (when in ms epoch, latency in ms, the trace id when traced). */
+export const EVENT_FIELDS = { at: 't', scenario: 'scenario', source: 'source', status: 'status', key: 'key', latencyMs: 'ms', traceId: 'trace' } as const;

@@ -4,6 +4,7 @@ import { ERROR_FIELD } from './fields';
 import type { RedisRunner } from './options';
 import { metricsRecorder } from './recorder';
 import { computeAndStore } from './store';
+import { tracing } from './tracing';
 import type { CacheStrategy } from './types';
 
 /** The stale-while-revalidate refreshes an engine has running behind answers already given. */
@@ -17,7 +18,10 @@ export class BackgroundRefreshes {
     const { scenario } = call.options;
     // This request was answered stale already: its call now stands for the refresh.
     call.overwrite = true;
-    const refresh = computeAndStore(this.redis, call, strategy, true).then(
+    const traced = tracing();
+    // It outlives the request that started it: traced in a trace of its own, linked to that request.
+    const work = traced === null ? computeAndStore(this.redis, call, strategy, true) : traced.detached('cache.refresh', { 'cache.scenario': scenario, 'cache.key': call.key, 'cache.strategy': strategy }, () => computeAndStore(this.redis, call, strategy, true));
+    const refresh = work.then(
       ({ computeMs }) => metricsRecorder().observeRefresh({ source: source(call.options), scenario, strategy, computeMs }),
       (error: unknown) => {
         metricsRecorder().adjust(source(call.options), scenario, ERROR_FIELD, 1);

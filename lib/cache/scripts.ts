@@ -23,6 +23,9 @@ end
  * wakes up, and a count inside it would add to the `bypass` the request was answered with.
  * Every count goes through the recorder's idempotent batches (APPLY_BATCH) instead.
  *
+ * A caller that finds the lock taken also gets its value, the holder's token: when the holder
+ * traces, that is its span as a `traceparent`, which the waiter's span links to (tracing.ts).
+ *
  * KEYS: entry, lock. ARGV: now (ms), strategy, lock token, lock ms.
  */
 const LOOKUP = `${FRESH}
@@ -40,8 +43,8 @@ if value then
   end
 end
 if strategy == 'cache-aside' then return {'miss', '', -1, strategy, ''} end
-local claim = redis.call('SET', lock, token, 'NX', 'PX', lockMs) and 'locked' or 'contended'
-return {'miss', '', -1, strategy, claim}
+if redis.call('SET', lock, token, 'NX', 'PX', lockMs) then return {'miss', '', -1, strategy, 'locked'} end
+return {'miss', '', -1, strategy, 'contended', redis.call('GET', lock) or ''}
 `;
 
 /**
@@ -127,7 +130,8 @@ export type LookupReply =
   | ['hit', string, number, CacheStrategy]
   | ['stale', string, number, CacheStrategy, 'refresh' | '']
   | ['foreign', '', -1, CacheStrategy]
-  | ['miss', '', -1, CacheStrategy, LockClaim];
+  | ['miss', '', -1, CacheStrategy, Exclude<LockClaim, 'contended'>]
+  | ['miss', '', -1, CacheStrategy, 'contended', string];
 
 export type AwaitReply = ['value', string, number] | ['locked' | 'wait' | 'foreign', '', -1];
 
@@ -144,6 +148,12 @@ interface CacheCommands {
   cachelabStore(entryKey: string, lockKey: string, value: string, mode: 'PX' | 'PXAT', at: number, token: string): Promise<number>;
   cachelabRelease(lockKey: string, token: string): Promise<number>;
 }
+
+/**
+ * The engine's scripts by the name ioredis defines them under. A traced EVALSHA carries only the
+ * script's SHA1: lib/telemetry hashes these to name the span after the script it runs.
+ */
+export const CACHE_SCRIPTS = { cachelabLookup: LOOKUP, cachelabAwait: AWAIT, cachelabStore: STORE, cachelabRelease: RELEASE, cachelabApplyBatch: APPLY_BATCH } as const;
 
 const registered = new WeakSet<RedisClient>();
 

@@ -4,8 +4,9 @@ import { RedisUnavailableError } from '../core/redis';
 import { noteCorruptValue, noteStored } from './answer';
 import type { Call, Outcome } from './call';
 import { encodeEnvelope } from './envelope';
-import type { RedisRunner } from './options';
+import type { CachedOptions, RedisRunner } from './options';
 import { cacheCommands } from './scripts';
+import { tracing } from './tracing';
 import { expiryKind, type CacheStrategy, type Expiry } from './types';
 
 /**
@@ -15,7 +16,7 @@ import { expiryKind, type CacheStrategy, type Expiry } from './types';
  */
 export async function computeAndStore<V>(redis: RedisRunner, call: Call<V>, strategy: CacheStrategy, holdsLock: boolean): Promise<Outcome<V>> {
   try {
-    const { value, computeMs } = await timed(call.options.compute);
+    const { value, computeMs } = await timed(call.options);
     if (!call.options.isValue(value)) return await refuseToStore(redis, call, value, strategy, computeMs, holdsLock);
     const plan = storagePlan(call.options.expiry, strategy, Date.now());
     const payload = encodeEnvelope(value, { freshUntil: plan.freshUntil, storedAt: Date.now(), computeMs, expiry: expiryKind(call.options.expiry) });
@@ -77,7 +78,7 @@ async function release(redis: RedisRunner, call: Call<unknown>): Promise<void> {
 }
 
 export async function computeUncached<V>(call: Call<V>): Promise<Outcome<V>> {
-  const { value, computeMs } = await timed(call.options.compute);
+  const { value, computeMs } = await timed(call.options);
   return { value, status: 'bypass', strategy: null, computeMs, ttlMs: null, redisMs: 0 };
 }
 
@@ -92,8 +93,10 @@ function storagePlan(expiry: Expiry, strategy: CacheStrategy, now: number) {
   return { freshUntil: expireAt, graceMs, mode: 'PXAT' as const, at: expireAt + graceMs };
 }
 
-export async function timed<V>(compute: () => Promise<V>): Promise<{ value: V; computeMs: number }> {
+/** The scenario's computation, timed (and, when tracing is on, in a span of its own). */
+export async function timed<V>(options: CachedOptions<V>): Promise<{ value: V; computeMs: number }> {
   const started = performance.now();
-  const value = await compute();
+  const traced = tracing();
+  const value = await (traced === null ? options.compute() : traced.compute(options, options.compute));
   return { value, computeMs: performance.now() - started };
 }

@@ -1,32 +1,40 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../testing/redis-server';
+import { OwnRedisServer, pointAppAt, waitFor } from '../testing/redis-server';
 
 /**
- * The strategy setting is followed through client tracking, not polling: MONITOR on the real
- * Redis shows every command that names this file's config key (its prefix is its own).
+ * The strategy setting is followed through client tracking, not polling: MONITOR on a Redis of
+ * this file's own (a shared one's traffic would flood it) shows every command that names the
+ * config key.
  */
+let server: OwnRedisServer;
 let settings: typeof import('./strategy-setting');
 let configKey: string;
 let monitor: Redis;
+/** MONITOR runs on a connection of its own, which ioredis opens for it. */
+let feed: Redis;
 let writer: Redis;
 const seen: { at: number; command: string }[] = [];
 
 beforeAll(async () => {
+  server = await OwnRedisServer.start();
+  await pointAppAt(server, { REDIS_COMMAND_TIMEOUT_MS: '2000' });
   settings = await import('./strategy-setting');
   configKey = (await import('./keys')).strategyConfigKey();
-  writer = new Redis(process.env.REDIS_URL ?? '');
-  monitor = new Redis(process.env.REDIS_URL ?? '');
-  const feed = await monitor.monitor();
+  writer = new Redis(server.url);
+  monitor = new Redis(server.url);
+  feed = await monitor.monitor();
   feed.on('monitor', (_time: string, args: string[]) => {
     if (args.some((arg) => arg.includes(configKey))) seen.push({ at: Date.now(), command: args.join(' ') });
   });
 });
 
 afterAll(async () => {
-  await writer.del(configKey);
-  writer.disconnect();
-  monitor.disconnect();
+  writer?.disconnect();
+  feed?.disconnect();
+  monitor?.disconnect();
+  (await import('../core/redis')).getRedis().then(({ client }) => client.disconnect(), () => undefined);
+  await server?.stop();
 });
 
 describe('the strategy setting across instances', () => {

@@ -145,6 +145,8 @@ export const recentEventSchema = z.object({
   status,
   key: z.string(),
   ms: z.number(),
+  /** The request's trace id when the app traces (OpenTelemetry, docs/observability.md). */
+  traceId: z.string().optional(),
 });
 export type RecentEvent = z.output<typeof recentEventSchema>;
 

@@ -156,6 +156,30 @@ const schema = z.object({
   /** Serves `/api/bench/baseline` (the framework's throughput ceiling for `npm run bench`); off = that route is a 404. */
   BENCH_ROUTES: z.stringbool().default(false),
 
+  /* Traces (OpenTelemetry; docs/observability.md). The standard variables, validated here so a bad one stops the start. */
+  /**
+   * Where traces go, OTLP over HTTP: the collector's base URL (`/v1/traces` is appended). Unset, together with the
+   * traces-only one below, means no tracing at all: no SDK loaded, no exporter, no connection.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** The traces endpoint itself, used as given (no path appended); wins over OTEL_EXPORTER_OTLP_ENDPOINT. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** OTLP's encoding: protobuf (the standard default) or JSON. gRPC is not offered (no gRPC exporter is installed). */
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
+  /** The same for traces only; wins over OTEL_EXPORTER_OTLP_PROTOCOL. */
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: z.enum(['http/protobuf', 'http/json']).optional(),
+  /** Batch span processor: the longest a finished span waits before it is sent (ms). */
+  OTEL_BSP_SCHEDULE_DELAY: int(5000, 10, 600_000),
+  /** The `service.name` of every span. */
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(128).default('cache-lab'),
+  /** `true` turns tracing off even with an endpoint set (the standard kill switch). */
+  OTEL_SDK_DISABLED: z.stringbool().default(false),
+  /**
+   * The dashboard links each recent request's trace id here: a URL with `{traceId}` in it, e.g.
+   * `http://localhost:16686/trace/{traceId}` (Jaeger). Unset: the trace id is shown, not linked.
+   */
+  TRACE_UI_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).includes('{traceId}', { message: 'must contain {traceId}' }).optional()),
+
   /* Route rules (routes helper). */
   /**
    * DNS rebinding guard: host names (comma-separated, no port, e.g. `cachelab.example.org,teacher.local`) the app
@@ -182,7 +206,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** Settings that may carry a password: a bad value is named, never echoed into the logs. */
-const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN', 'REDIS_CLUSTER_NODES', 'LAB_REDIS_URL']);
+const SECRET_SETTINGS = new Set(['REDIS_URL', 'ADMIN_TOKEN', 'REDIS_CLUSTER_NODES', 'LAB_REDIS_URL', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
 
 function loadEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);

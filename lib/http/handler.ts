@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { activeTraceparent } from '../cache/tracing';
 import { requireAdmin, requireSameOrigin } from './admin';
 import { readJsonBody } from './body';
 import { toErrorResponse } from './errors';
@@ -63,6 +64,9 @@ export function route<Q extends z.ZodType = z.ZodObject<Record<string, never>>, 
       response = toErrorResponse(error);
     }
     if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store');
+    // Traced: the response names its trace (W3C trace context in Server-Timing), so a client or a test finds it.
+    const traceparent = activeTraceparent();
+    if (traceparent !== undefined) response.headers.append('Server-Timing', `traceparent;desc="${traceparent}"`);
     return response;
   };
   return Object.assign(declared, { rules: rules as DeclaredRoute['rules'] });

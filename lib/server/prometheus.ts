@@ -1,12 +1,16 @@
 import 'server-only';
-import { Counter, Registry, type Histogram } from 'prom-client';
-import { ERROR_FIELD, latencySumField } from '../cache/fields';
+import { hostname } from 'node:os';
+import { Counter, Gauge, Registry, type Histogram } from 'prom-client';
+import { ERROR_FIELD, invalidationField, latencySumField } from '../cache/fields';
 import { BUCKET_BOUNDS_MS } from '../cache/histogram';
 import { SOURCES, STATUSES } from '../cache/types';
-import { withRedis } from '../core/redis';
+import { RedisUnavailableError } from '../core/circuit';
+import { redisBreaker, withRedis } from '../core/redis';
+import { getRedisInfo } from '../core/redis-info';
 import { SCENARIOS } from '../scenarios/registry';
+import { readRemovals, REMOVAL_REASONS } from '../features/keylife/removals';
 import { bucketCounts, field, type Fields } from '../features/stats/fields';
-import { readMetricHashes } from '../features/stats/read';
+import { readMetricHashes, type MetricHashes } from '../features/stats/read';
 
 type Labels = Record<string, string>;
 
@@ -51,21 +55,68 @@ class RedisHeldHistogram {
   }
 }
 
+/** The complete seconds the near-invalidation rate averages over (the current one is still being counted). */
+export const NEAR_RATE_WINDOW_SECONDS = 10;
+
+/** The breaker's state as one number, so a board can map it to colours: 0 closed, 1 half-open, 2 open. */
+const BREAKER_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
+
 /**
- * Prometheus text exposition of the figures held in Redis, so several app instances report
- * the same totals. Labels are the scenario and the result only: never a cache key, whose
- * number is unbounded.
+ * This process among several on one Redis (a container's hostname, then the pid): the only label
+ * of the per-process series. Not `instance`, which Prometheus sets itself to the scraped address.
+ */
+const APP_INSTANCE = `${hostname()}:${process.pid}`;
+
+/**
+ * Prometheus text exposition. The cache's figures are read from Redis, so several app instances
+ * report the same totals; only the circuit breaker is this process's own, labelled `app_instance`.
+ * Labels are the scenario, the result, the removal reason and the instance: never a cache key,
+ * whose number is unbounded. When Redis cannot be read the per-process series are still served
+ * (that is when the breaker matters) with `cachelab_redis_figures_read` 0.
  */
 export async function prometheusMetrics(): Promise<{ contentType: string; body: string }> {
-  const ids = SCENARIOS.map((scenario) => scenario.id);
-  const { byScenario } = await withRedis((client) => readMetricHashes(client, { scenarios: ids, charted: [], sources: SOURCES, minutes: [] }));
   const registry = new Registry();
+  const read = new Gauge({ name: 'cachelab_redis_figures_read', help: 'Whether this scrape could read the figures held in Redis (1) or not (0: they are missing from it).', labelNames: ['app_instance'], registers: [registry] });
+  const breaker = new Gauge({ name: 'cachelab_redis_breaker_state', help: 'This process\'s circuit breaker in front of Redis: 0 closed, 1 half-open (one trial call), 2 open (Redis skipped).', labelNames: ['app_instance'], registers: [registry] });
+  breaker.set({ app_instance: APP_INSTANCE }, BREAKER_VALUE[redisBreaker().state]);
+  try {
+    registerRedisFigures(registry, await readRedisFigures());
+    read.set({ app_instance: APP_INSTANCE }, 1);
+  } catch (error) {
+    if (!(error instanceof RedisUnavailableError)) throw error;
+    read.set({ app_instance: APP_INSTANCE }, 0);
+  }
+  return { contentType: registry.contentType, body: await registry.metrics() };
+}
+
+interface RedisFigures {
+  hashes: MetricHashes;
+  nearSeconds: number[];
+  removals: Awaited<ReturnType<typeof readRemovals>>;
+  usedMemoryBytes: number | null;
+  maxMemoryBytes: number | null;
+}
+
+async function readRedisFigures(): Promise<RedisFigures> {
+  const nowSecond = Math.floor(Date.now() / 1000);
+  const nearSeconds = Array.from({ length: NEAR_RATE_WINDOW_SECONDS }, (_, index) => nowSecond - 1 - index);
+  const minutes = [...new Set(nearSeconds.map((second) => Math.floor(second / 60)))];
+  const ids = SCENARIOS.map((scenario) => scenario.id);
+  const [hashes, removals, info] = await Promise.all([
+    withRedis((client) => readMetricHashes(client, { scenarios: ids, charted: [], sources: SOURCES, minutes })),
+    withRedis((client) => readRemovals(client)),
+    getRedisInfo(),
+  ]);
+  return { hashes, nearSeconds, removals, usedMemoryBytes: info.usedMemoryBytes, maxMemoryBytes: info.maxMemoryBytes };
+}
+
+function registerRedisFigures(registry: Registry, { hashes, nearSeconds, removals, usedMemoryBytes, maxMemoryBytes }: RedisFigures) {
   const requests = new Counter({ name: 'cachelab_cache_requests_total', help: 'Requests through the cache, by scenario and result.', labelNames: ['scenario', 'result'], registers: [registry] });
   const errors = new Counter({ name: 'cachelab_cache_errors_total', help: 'Requests whose compute failed or that met a value that was not ours.', labelNames: ['scenario'], registers: [registry] });
   const lookups: HistogramSeries[] = [];
   const computes: HistogramSeries[] = [];
 
-  for (const [scenario, { totals, histogram }] of byScenario) {
+  for (const [scenario, { totals, histogram }] of hashes.byScenario) {
     for (const result of STATUSES) {
       requests.inc({ scenario, result }, Math.max(0, field(totals, result)));
       lookups.push(histogramSeries({ scenario, result }, histogram, result, totals, latencySumField(result)));
@@ -75,7 +126,18 @@ export async function prometheusMetrics(): Promise<{ contentType: string; body: 
   }
   register(registry, new RedisHeldHistogram('cachelab_cache_lookup_duration_seconds', 'Time to answer a request through the cache, by scenario and result.', lookups));
   register(registry, new RedisHeldHistogram('cachelab_compute_duration_seconds', 'Time the expensive work took when it ran (misses and bypasses).', computes));
-  return { contentType: registry.contentType, body: await registry.metrics() };
+
+  // Held per second (the dashboard's chart), not as a total: a rate over the last complete seconds is what Redis can answer.
+  const invalidated = nearSeconds.reduce((sum, second) => sum + hashes.invalidations.reduce((inMinute, fields) => inMinute + field(fields, invalidationField(second)), 0), 0);
+  new Gauge({ name: 'cachelab_near_invalidations_per_second', help: `Near-cache invalidations the app's instances received, per second over the last ${NEAR_RATE_WINDOW_SECONDS} complete seconds.`, registers: [registry] })
+    .set(invalidated / NEAR_RATE_WINDOW_SECONDS);
+
+  const removed = new Counter({ name: 'cachelab_keylife_removals_total', help: 'Cache entries Redis removed, as its keyspace notifications reported them to the key-life stream: expired or evicted.', labelNames: ['reason'], registers: [registry] });
+  for (const reason of REMOVAL_REASONS) removed.inc({ reason }, removals[reason]);
+
+  // The embedded store has no memory figures: the series are absent rather than a made-up 0.
+  if (usedMemoryBytes !== null) new Gauge({ name: 'cachelab_redis_memory_used_bytes', help: 'Memory Redis uses (INFO used_memory; a cluster\'s masters summed).', registers: [registry] }).set(usedMemoryBytes);
+  if (maxMemoryBytes !== null) new Gauge({ name: 'cachelab_redis_memory_max_bytes', help: 'Redis\' maxmemory (0: no limit; a cluster shows its first master\'s).', registers: [registry] }).set(maxMemoryBytes);
 }
 
 function histogramSeries(labels: Labels, histogram: Fields, bucketField: string, totals: Fields, sumField: string): HistogramSeries {

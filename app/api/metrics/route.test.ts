@@ -2,9 +2,12 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getUsername } from '@/app/api/username/[username]/route';
 import { flushMetrics } from '@/lib/cache';
+import { invalidationField } from '@/lib/cache/fields';
 import { statsKeys } from '@/lib/cache/keys';
 import { env } from '@/lib/core/env';
+import { countRemoval } from '@/lib/features/keylife/removals';
 import { inspector, removeUnder } from '@/lib/testing/redis';
+import { NEAR_RATE_WINDOW_SECONDS } from '@/lib/server/prometheus';
 import { GET } from './route';
 
 const redis = inspector();
@@ -20,6 +23,13 @@ beforeAll(async () => {
   await username();
   await username('?cache=bypass');
   await flushMetrics();
+  // What the key-life subscriber and the near cache's listener write, as they write it.
+  await countRemoval(redis, 'expired');
+  await countRemoval(redis, 'expired');
+  await countRemoval(redis, 'evicted');
+  const second = Math.floor(Date.now() / 1000) - 2;
+  await redis.hincrby(statsKeys.nearInvalidations(Math.floor(second / 60)), invalidationField(second), 5);
+  await redis.hincrby(statsKeys.nearInvalidations(Math.floor((second - 60) / 60)), invalidationField(second - 60), 7);
   const response = await GET(new NextRequest('http://localhost/api/metrics'), {});
   expect(response.status).toBe(200);
   contentType = response.headers.get('content-type') ?? '';
@@ -82,5 +92,30 @@ describe('GET /api/metrics', () => {
 
   it('takes no parameters', async () => {
     expect((await GET(new NextRequest('http://localhost/api/metrics?format=json'), {})).status).toBe(400);
+  });
+});
+
+describe('GET /api/metrics, the figures the Grafana board needs', () => {
+  it('reports the breaker of this process, labelled by instance (0 = closed)', () => {
+    const line = body.split('\n').find((candidate) => candidate.startsWith('cachelab_redis_breaker_state{'));
+    expect(line).toMatch(/^cachelab_redis_breaker_state\{app_instance="[^"]+:\d+"\} 0$/);
+    expect(body).toMatch(/^cachelab_redis_figures_read\{app_instance="[^"]+"\} 1$/m);
+  });
+
+  it('reports Redis memory as INFO does', async () => {
+    const used = sample('cachelab_redis_memory_used_bytes');
+    expect(used).toBeGreaterThan(0);
+    const max = Number(/maxmemory:(\d+)/.exec(await redis.info('memory'))?.[1]);
+    expect(sample('cachelab_redis_memory_max_bytes')).toBe(max);
+  });
+
+  it('counts the removals the key-life stream kept, by reason', () => {
+    expect(sample('cachelab_keylife_removals_total{reason="expired"}')).toBe(2);
+    expect(sample('cachelab_keylife_removals_total{reason="evicted"}')).toBe(1);
+  });
+
+  it('averages near invalidations over the last complete seconds only', () => {
+    // 5 two seconds ago count; the 7 of a minute before are outside the window.
+    expect(sample('cachelab_near_invalidations_per_second')).toBeCloseTo(5 / NEAR_RATE_WINDOW_SECONDS, 6);
   });
 });

@@ -21,6 +21,7 @@ let app: {
   bus: typeof import('./bus');
   subscriber: typeof import('./subscriber');
   recorder: typeof import('./recorder');
+  removals: typeof import('./removals');
 };
 const seen: StreamEntry[] = [];
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
     bus: await import('./bus'),
     subscriber: await import('./subscriber'),
     recorder: await import('./recorder'),
+    removals: await import('./removals'),
   };
   inspect = new Redis(server.url);
   // As instrumentation.ts wires it: key life listens to the engine.
@@ -158,7 +160,11 @@ describe('keyspace notifications on our own Redis', () => {
     const bus = app.hub.keyLifeBus();
     const before = bus.lastId;
     const { key } = await lookup(freshName(), 60_000);
-    expect((await inspect.client('KILL', 'TYPE', 'pubsub')) as number).toBe(1);
+    // Key life's subscriber, not the strategy watch (a subscription of the engine's own).
+    const subscribers = String(await inspect.call('CLIENT', 'LIST', 'TYPE', 'pubsub')).trim().split('\n').filter((line) => !line.includes('name=cachelab-strategy-watch'));
+    expect(subscribers).toHaveLength(1);
+    const id = /\bid=(\d+)/.exec(subscribers[0]!)![1]!;
+    expect((await inspect.client('KILL', 'ID', id)) as number).toBe(1);
     await waitFor(() => seen.some((entry) => entry.kind === 'gap' && entry.data.reason === 'subscriber'), 5000);
 
     const replay = bus.since(before);
@@ -224,4 +230,29 @@ describe('keyspace notifications on our own Redis', () => {
     expect((await callApi({ url: '/api/username/alice?ttl=0' })).status).toBe(400);
     expect((await callApi({ url: '/api/username/alice?ttl=5s' })).status).toBe(400);
   });
+
+  it('an expiry both instances hear is counted once in the removals Prometheus reads', async () => {
+    const otherBus = new app.bus.KeyEventBus(100);
+    const other = new app.subscriber.KeyEventSubscriber({
+      connect: () => [new Redis(server.url)], db: 0, prefix, bus: otherBus, redis: (work) => work(inspect),
+    });
+    const heardByOther: KeyEvent[] = [];
+    otherBus.listen((entry) => entry.kind === 'key' && heardByOther.push(entry.data));
+    other.start();
+    try {
+      await waitFor(() => other.listening, 5000);
+      const before = await app.removals.readRemovals(inspect, prefix);
+      const { key } = await lookup(freshName(), 300);
+      await waitForLive(key, 'expired');
+      await waitFor(() => heardByOther.some((event) => event.key === key && event.type === 'expired'), 10_000);
+      // Both have handled it (each publishes after its timeline write and count).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = await app.removals.readRemovals(inspect, prefix);
+      expect(after.expired - before.expired).toBe(1);
+      expect(after.evicted).toBe(before.evicted);
+    } finally {
+      await other.stop();
+    }
+  });
+
 });

@@ -5,6 +5,7 @@ import { isCacheKey } from '../../scenarios/own-key';
 import type { KeyEventBus } from './bus';
 import { appendLife, readLife, type LifeRow } from './timeline';
 import { toLiveEvent } from './recorder';
+import { countRemoval, REMOVAL_REASONS, type RemovalReason } from './removals';
 import type { KeyEventType } from './types';
 
 /** A connection's server, as a cluster names its nodes. */
@@ -120,7 +121,8 @@ export class KeyEventSubscriber {
     let lagMs: number | undefined;
     try {
       // Every instance receives this; the timeline's script keeps one row (the engine's when it reports one too).
-      await this.options.redis((client) => appendLife(client, key, row, this.options.prefix));
+      const kept = await this.options.redis((client) => appendLife(client, key, row, this.options.prefix));
+      if (kept === 1 && isRemoval(type)) await this.options.redis((client) => countRemoval(client, type, this.options.prefix));
       if (type === 'expired') lagMs = await this.lagOf(key, row.at);
     } catch {
       // Redis is away: the event is still shown live, it just misses the timeline.
@@ -134,3 +136,5 @@ export class KeyEventSubscriber {
     return events.findLast((event) => event.type === 'expired')?.lagMs;
   }
 }
+
+const isRemoval = (type: KeyEventType): type is RemovalReason => (REMOVAL_REASONS as readonly string[]).includes(type);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { tracedRun } from '../../cache/tracing';
 import type Redis from 'ioredis';
 import type { CacheEngine } from '../../cache';
 import { env } from '../../core/env';
@@ -47,7 +48,7 @@ export class EvictionRun implements LabActivity {
     const warmup = Math.floor(requests * config.warmupShare);
     this.progress = config.policies.flatMap((policy) => config.samples.map((samples) => new PolicyProgress(policy, samples, requests, warmup, theory)));
     this.value = 'x'.repeat(config.valueBytes);
-    this.finished = this.run();
+    this.finished = tracedRun('eviction-lab.run', { id: this.id, ...config }, () => this.run());
   }
 
   get running(): boolean {

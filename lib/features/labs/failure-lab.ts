@@ -1,4 +1,5 @@
 import 'server-only';
+import { tracedRun } from '../../cache/tracing';
 import type Redis from 'ioredis';
 import { env } from '../../core/env';
 import { parseInfo } from '../../core/redis-info';
@@ -32,8 +33,12 @@ class FailureLab {
   traffic: FailureTraffic | null = null;
   private readonly log: Logged[] = [];
 
-  /** One POST /api/labs/faults. */
-  async handle(request: FaultRequest): Promise<void> {
+  /** One POST /api/labs/faults, traced as one span `failure-lab.<action>` with its parameters. */
+  handle(request: FaultRequest): Promise<void> {
+    return tracedRun(`failure-lab.${request.action}`, request, () => this.perform(request), { quiet: false });
+  }
+
+  private async perform(request: FaultRequest): Promise<void> {
     if (request.action === 'start-traffic') {
       const { rps, users, inputs, s, durationSeconds, seed } = request;
       await this.startTraffic({ rps, users, inputs, s, durationSeconds, seed: seed ?? Math.floor(Math.random() * 0xffff_ffff) });

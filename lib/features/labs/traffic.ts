@@ -1,4 +1,5 @@
 import 'server-only';
+import { tracedRun } from '../../cache/tracing';
 import { randomUUID } from 'node:crypto';
 import type { CachedResult, CacheStatus } from '../../cache';
 import type { CircuitBreaker } from '../../core/circuit';
@@ -54,7 +55,7 @@ export class FailureTraffic implements LabActivity {
     this.breaker = lab.breaker;
     this.transitions.push({ atMs: 0, state: this.breaker.state });
     this.abort.signal.addEventListener('abort', () => this.sleepers.forEach((wake) => wake()), { once: true });
-    this.finished = this.run();
+    this.finished = tracedRun('failure-lab.traffic', config, () => this.run());
   }
 
   get running(): boolean {

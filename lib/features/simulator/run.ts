@@ -1,4 +1,5 @@
 import 'server-only';
+import { tracedRun } from '../../cache/tracing';
 import { invalidateMany, type CacheStrategy } from '../../cache';
 import { RunLifecycle } from '../../core/run-lifecycle';
 import { runScenario, withWorkDelay, type Scenario } from '../../scenarios/scenario';
@@ -37,7 +38,7 @@ export class Simulation {
   ) {
     this.phases = phasePlans(config).map((plan) => new PhaseStats(plan));
     this.life.abort.signal.addEventListener('abort', () => this.sleepers.forEach((wake) => wake()), { once: true });
-    this.finished = this.run();
+    this.finished = tracedRun('simulator.run', { id: this.id, ...config }, () => this.run());
   }
 
   get running(): boolean {

@@ -33,5 +33,6 @@ export function toEvent(id: string, flat: string[]): RecentEvent | null {
     status: status as CacheStatus,
     key: fields.get(EVENT_FIELDS.key) ?? '',
     ms: Number(fields.get(EVENT_FIELDS.latencyMs)) || 0,
+    traceId: fields.get(EVENT_FIELDS.traceId),
   };
 }

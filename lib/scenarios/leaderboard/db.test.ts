@@ -242,52 +242,84 @@ describe('players', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Real multi-process race: child Node processes (via tsx) spin until a shared instant, then open.
+// Real multi-process race: child Node processes (via tsx) boot, say they are ready, and once all of
+// them are, spin until a shared instant the parent sends them, then open.
 // ---------------------------------------------------------------------------------------------
 
-type RaceResult = { seeded: boolean; games: number; players: number } | { error: string; seeded?: undefined };
+type RaceResult =
+  | { seeded: boolean; games: number; players: number }
+  | { error: string; code?: string; at?: string; exit?: number | null; seeded?: undefined };
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DB_MODULE = fileURLToPath(new URL('./db.ts', import.meta.url));
+/** From the last child ready to the shared start instant: long enough for the parent's writes to reach every child. */
+const START_DELAY_MS = 200;
 
 async function raceOpen(file: string, processes: number, rows: number): Promise<RaceResult[]> {
   const script = path.join(dir, 'race-child.mts');
   writeFileSync(
     script,
     `import { openLeaderboard } from ${JSON.stringify(DB_MODULE)};
-const [file, players, rows, startAt] = process.argv.slice(2);
-while (Date.now() < Number(startAt)) { /* spin: all children open at the same instant */ }
+const [file, players, rows] = process.argv.slice(2);
+console.log('ready');
+const startAt = Number(await new Promise((resolve) => process.stdin.once('data', resolve)));
+process.stdin.destroy();
+while (Date.now() < startAt) { /* spin: all children open at the same instant */ }
 try {
   const lb = openLeaderboard({ file, players: Number(players), rows: Number(rows) });
   console.log(JSON.stringify({ seeded: lb.seed.seeded, games: lb.gameCount(), players: lb.playerCount() }));
   lb.close();
 } catch (error) {
-  console.log(JSON.stringify({ error: String(error) }));
+  // Where it failed: our frames (a module tsx loaded as a data: URL is named by its filePath parameter).
+  const frames = String(error?.stack).split('\\n').map((line) => line.replace(/data:[^?]*\\?filePath=([^:)]*)/, (_, file) => decodeURIComponent(file)));
+  const at = frames.filter((line) => line.includes('/lib/')).map((line) => line.trim()).join(' < ');
+  console.log(JSON.stringify({ error: String(error), code: error?.code, at }));
 }
 `,
   );
-  // Leave time for every child to boot tsx before the shared start instant.
-  const startAt = Date.now() + 4_000;
-  const args = [file, String(PLAYERS), String(rows), String(startAt)];
-  return Promise.all(Array.from({ length: processes }, () => runChild(script, args)));
+  const args = [file, String(PLAYERS), String(rows)];
+  const children = Array.from({ length: processes }, () => startChild(script, args));
+  // Boot time does not matter (tsx may take seconds on a busy machine): the instant is set once all are ready.
+  await Promise.all(children.map((child) => child.ready));
+  const startAt = Date.now() + START_DELAY_MS;
+  for (const child of children) child.start(startAt);
+  return Promise.all(children.map((child) => child.result));
 }
 
-function runChild(script: string, args: string[]): Promise<RaceResult> {
-  return new Promise((resolve) => {
-    // `react-server` makes `server-only` resolve to its empty module, as it does inside Next.js.
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, ...args], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', () => {
+interface Child {
+  /** Settles when the child has booted (or has died before: then `result` says why). */
+  ready: Promise<void>;
+  start: (startAt: number) => void;
+  result: Promise<RaceResult>;
+}
+
+function startChild(script: string, args: string[]): Child {
+  // `react-server` makes `server-only` resolve to its empty module, as it does inside Next.js.
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.startsWith('ready\n')) markReady();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // A child that exits before it reads its start instant would make the write fail: its result says why.
+  child.stdin.on('error', () => {});
+  const result = new Promise<RaceResult>((resolve) => {
+    child.on('close', (exit) => {
+      markReady();
+      const last = stdout.trim().split('\n').at(-1) ?? '';
       try {
-        resolve(JSON.parse(output.trim()) as RaceResult);
+        resolve(JSON.parse(last) as RaceResult);
       } catch {
-        resolve({ error: output });
+        resolve({ error: `child exited (${exit}) without a result: ${stdout}${stderr}`, exit });
       }
     });
   });
+  return { ready, start: (startAt) => child.stdin.end(`${startAt}\n`), result };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { env } from '../../core/env';
 import { freshSingleFlight } from '../../core/single-flight';
 import { openLeaderboard } from './db';
-import type { Leaderboard, LeaderboardEntry, TopPlayers } from './model';
+import type { Leaderboard, TopPlayers } from './model';
 import { ranked, TOP_SQL } from './queries';
 import { QueryWorker } from './query-worker';
 
