@@ -1,10 +1,10 @@
 /**
- * `node bench/hit-probe.mjs <engine|get|near> <hits> [--hooks] [--heap]`: what one hit costs
- * in measures that do not depend on the machine's load — promises, timers and immediates created
- * per hit (async_hooks), bytes allocated per hit (young generation, no GC inside the window) —
- * and a run of exactly <hits> hits for an instruction count under `valgrind --tool=callgrind`
- * (the difference of two runs of different lengths is the per-hit count). Diagnostic only: the
- * figures that are quoted come from `npm run bench`.
+ * `node bench/hit-probe.mjs <mode> <hits> [flag]`: what one hit of one path costs, alone, in
+ * measures that do not depend on the machine's load — promises, timers and immediates created per
+ * hit (`--hooks`), bytes allocated per hit (`--heap`, `--alloc`), CPU per hit and where it goes
+ * (`--repeat`, `--profile`) — and two paths alternated hit by hit (`--against=<mode>`: p50s and
+ * deciles, which show the round trip's two modes). Modes and flags: bench/README.md. Diagnostic
+ * only: the figures that are quoted come from `npm run bench`.
  */
 import { createHook } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
@@ -67,12 +67,33 @@ async function main() {
   runs['get-fake'] = async () => {
     if ((await fake.get(key)) === null) throw new Error('not there');
   };
+  runs['get-process'] = async () => {
+    if ((await redis.get(key)) === null) throw new Error('not there');
+  };
   const run = (...args: []) => runs[mode]!(...args);
   if (!runs[mode]) throw new Error(`mode: ${Object.keys(runs).join(' | ')}`);
   if (!run) throw new Error(`mode: ${Object.keys(runs).join(' | ')}`);
   for (let index = 0; index < 3000; index += 1) await run();
 
-  if (flags.includes('--profile')) {
+  const against = flags.find((flag) => flag.startsWith('--against='))?.slice('--against='.length);
+  if (against) {
+    // p50 of `mode` and of `against`, alternated hit by hit (the bench's method, two contestants).
+    const other = runs[against]!;
+    const times: [number[], number[]] = [[], []];
+    for (let index = 0; index < hits; index += 1) {
+      for (const slot of (index % 2 === 0 ? [0, 1] : [1, 0]) as (0 | 1)[]) {
+        const started = performance.now();
+        await (slot === 0 ? run() : other());
+        times[slot].push((performance.now() - started) * 1000);
+      }
+    }
+    const p50 = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const [mine, theirs] = [p50(times[0]), p50(times[1])];
+    const deciles = (values: number[]) => [1, 2, 3, 4, 5, 6, 7, 8, 9].map((tenth) => values[Math.floor((values.length * tenth) / 10)]!.toFixed(1)).join(' ');
+    console.log(`${mode} p50 ${mine.toFixed(1)} µs, ${against} p50 ${theirs.toFixed(1)} µs: ${(mine / theirs).toFixed(3)}×`);
+    console.log(`  deciles ${mode}: ${deciles(times[0])}`);
+    console.log(`  deciles ${against}: ${deciles(times[1])}`);
+  } else if (flags.includes('--profile')) {
     // Where the CPU goes in the steady state (start-up left out): self time per function.
     const { Session } = await import('node:inspector/promises');
     const session = new Session();
