@@ -19,8 +19,11 @@ export interface Served<V> {
   refreshing: boolean;
 }
 
-/** The call's result, recorded as it is returned: every answer counts once. `now`: the clock already read on this path. */
-export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): CachedResult<V> {
+/**
+ * The call's result, recorded as it is returned: every answer counts once. `now` and `finished`
+ * (wall clock, performance clock): the clocks already read on this path, when it read them last.
+ */
+export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now(), finished = performance.now()): CachedResult<V> {
   const { status, strategy, value, ttlMs, lookupMs, computeMs, refreshing } = served;
   const remaining = ttlMs !== null && ttlMs >= 0 ? ttlMs : null;
   const result: CachedResult<V> = {
@@ -30,7 +33,7 @@ export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): C
     expiryKind: expiryKind(call.options.expiry),
     ttlMs: remaining,
     expiresAt: remaining === null ? null : now + remaining,
-    latencyMs: performance.now() - call.started,
+    latencyMs: finished - call.started,
     lookupMs,
     computeMs,
     strategy,
@@ -45,8 +48,8 @@ export function answer<V>(call: Call<V>, served: Served<V>, now = Date.now()): C
 }
 
 /** Fresh lifetime left: up to `freshUntil` (which excludes any grace period), else what Redis says. */
-export function freshFor(envelope: Envelope<unknown>, pttl: number): number {
-  return envelope.freshUntil === undefined ? pttl : Math.max(0, envelope.freshUntil - Date.now());
+export function freshFor(envelope: Envelope<unknown>, pttl: number, now = Date.now()): number {
+  return envelope.freshUntil === undefined ? pttl : Math.max(0, envelope.freshUntil - now);
 }
 
 /** A failed compute still answered a request: count it under its status, and as an error. */

@@ -56,6 +56,10 @@ export class CacheEngine {
    * plain GET (on the near cache's tracked reader for `near`), and a fresh envelope is a hit.
    * Everything else is decided on the miss path — by the lookup script for the lock strategies,
    * which must take the lock atomically with the read.
+   *
+   * Not an async function, nor are `serve` and `look`: on a hit the caller's promise is the GET's
+   * reply chain plus one `then`, with no async frame to allocate and resume (docs/hit-path.md). A
+   * throw before the read still rejects the returned promise, as an async function's would.
    */
   cached<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
     // Tracing off: one property read, no span and no closure on the hit path.
@@ -63,30 +67,49 @@ export class CacheEngine {
     return traced === null ? this.serve(options) : traced.lookup(options, () => this.serve(options));
   }
 
-  private async serve<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
-    const call = new Call(options, cacheKey(options.key), performance.now());
-    if (options.mode === 'bypass') return this.bypass(call);
-    const strategy = options.strategy ?? strategySettings().now(options.scenario) ?? (await strategySettings().of(options.scenario));
+  private serve<V>(options: CachedOptions<V>): Promise<CachedResult<V>> {
+    try {
+      const call = new Call(options, cacheKey(options.key), performance.now());
+      if (options.mode === 'bypass') return this.bypass(call);
+      const strategy = options.strategy ?? strategySettings().now(options.scenario);
+      if (strategy === undefined) return strategySettings().of(options.scenario).then((known) => this.look(call, known));
+      return this.look(call, strategy);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private look<V>(call: Call<V>, strategy: CacheStrategy): Promise<CachedResult<V>> {
     const near = strategy === 'near' ? this.nearSlot.current() : null;
     if (near) {
       const now = Date.now();
       const local = near.peek<V>(call.key, now);
-      if (local) return answer(call, { status: 'near-hit', strategy, value: local.value, ttlMs: local.freshUntil - now, lookupMs: 0, computeMs: 0, refreshing: false }, now);
+      if (local) return Promise.resolve(answer(call, { status: 'near-hit', strategy, value: local.value, ttlMs: local.freshUntil - now, lookupMs: 0, computeMs: 0, refreshing: false }, now));
     }
     const running = this.joinable(call);
     if (running) return this.join(call, running, 0);
 
-    let read: EntryRead<V>;
+    const { options } = call;
+    let reading: Promise<EntryRead<V>>;
     try {
-      read = await this.redis((client) => (near?.state === 'ready' ? readTracked(near, call.key, options.isValue) : readEntry(client, call.key, options.isValue)));
+      reading = this.redis((client) => (near?.state === 'ready' ? readTracked(near, call.key, options.isValue) : readEntry(client, call.key, options.isValue)));
     } catch (error) {
-      if (error instanceof RedisUnavailableError) return this.bypass(call);
-      throw error;
+      reading = Promise.reject(error);
     }
+    return reading.then(
+      (read) => this.afterRead(call, strategy, read),
+      (error: unknown) => {
+        if (error instanceof RedisUnavailableError) return this.bypass(call);
+        throw error;
+      },
+    );
+  }
+
+  private afterRead<V>(call: Call<V>, strategy: CacheStrategy, read: EntryRead<V>): CachedResult<V> | Promise<CachedResult<V>> {
     const lookupMs = performance.now() - call.started;
-    if (read.kind === 'fresh') return this.served(call, 'hit', strategy, read.envelope, 0, lookupMs, false);
+    if (read.kind === 'fresh') return this.served(call, 'hit', strategy, read.envelope, 0, lookupMs, false, read.at);
     if (strategy === 'lock' || strategy === 'swr' || read.kind === 'legacy') return this.lookup(call, strategy);
-    if (read.kind === 'foreign') noteCorruptValue(options);
+    if (read.kind === 'foreign') noteCorruptValue(call.options);
     return this.missed(call, strategy, '', lookupMs);
   }
 
@@ -133,9 +156,11 @@ export class CacheEngine {
     pttl: number,
     lookupMs: number,
     refresh: boolean,
+    now = Date.now(),
   ): CachedResult<V> {
     if (refresh) this.refreshes.start(call, strategy);
-    return answer(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl), lookupMs, computeMs: 0, refreshing: refresh });
+    // Served the moment the lookup ended: its clock is the answer's too (one clock read fewer per hit).
+    return answer(call, { status, strategy, value: envelope.v, ttlMs: freshFor(envelope, pttl, now), lookupMs, computeMs: 0, refreshing: refresh }, now, call.started + lookupMs);
   }
 
   /** `lockHolder`: the lock's value when another caller holds it (its span when it traces). */
@@ -167,7 +192,8 @@ export class CacheEngine {
   }
 
   private joinable(call: Call<unknown>): Inflight | undefined {
-    return call.options.coalesce === false ? undefined : this.inflight.get(call.key);
+    // Nothing in flight is the rule on a hit: no lookup (and no hashing of a new key string) then.
+    return call.options.coalesce === false || this.inflight.size === 0 ? undefined : this.inflight.get(call.key);
   }
 
   private async join<V>(call: Call<V>, running: Inflight, lookupMs: number): Promise<CachedResult<V>> {

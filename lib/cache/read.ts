@@ -8,9 +8,9 @@ import type { NearTier } from './near/near-cache';
  * What the hit path's one GET found. Only `fresh` is served from it; the others go on to the
  * miss path: `absent`, `stale` (past its freshUntil), `foreign` (not our envelope, or another
  * Redis type), `legacy` (an envelope without freshUntil: fresh while it exists, so its TTL
- * needs the lookup script's PTTL).
+ * needs the lookup script's PTTL). `at`: the clock that judged it fresh, which the answer reuses.
  */
-export type EntryRead<V> = { kind: 'fresh'; envelope: Envelope<V> & { freshUntil: number } } | { kind: 'absent' | 'stale' | 'foreign' | 'legacy' };
+export type EntryRead<V> = { kind: 'fresh'; envelope: Envelope<V> & { freshUntil: number }; at: number } | { kind: 'absent' | 'stale' | 'foreign' | 'legacy' };
 
 const ABSENT = { kind: 'absent' } as const;
 const STALE = { kind: 'stale' } as const;
@@ -43,7 +43,8 @@ function classify<V>(key: string, raw: string | null, isValue: (value: unknown) 
   if (!envelope) return FOREIGN;
   const { freshUntil } = envelope;
   if (freshUntil === undefined) return LEGACY;
-  return freshUntil > Date.now() ? { kind: 'fresh', envelope: envelope as Envelope<V> & { freshUntil: number } } : STALE;
+  const at = Date.now();
+  return freshUntil > at ? { kind: 'fresh', envelope: envelope as Envelope<V> & { freshUntil: number }, at } : STALE;
 }
 
 /** A key of another type (a hash, a list…) under a cache key: not ours, like a foreign string. */

@@ -45,10 +45,12 @@ export class CircuitBreaker {
   }
 
   /**
-   * Runs `call` unless the circuit is open. Written with one `then` rather than as an async
-   * function: the hit path runs through here, and each async layer adds promises and ticks.
+   * Runs `call(arg)` unless the circuit is open. Written with one `then` rather than as an async
+   * function: the hit path runs through here, and each async layer adds promises and ticks. On
+   * the closed path the two handlers are made once per breaker, not per call; `arg` lets the
+   * caller pass its client without a closure of its own.
    */
-  run<T>(call: () => Promise<T>): Promise<T> {
+  run<T, A = undefined>(call: (arg: A) => Promise<T>, arg?: A): Promise<T> {
     const state = this.state;
     if (state === 'open' || (state === 'half-open' && this.trialInFlight)) {
       return Promise.reject(new RedisUnavailableError('Redis circuit open: skipping the cache for now', true));
@@ -57,22 +59,32 @@ export class CircuitBreaker {
     if (isTrial) this.trialInFlight = true;
     let pending: Promise<T>;
     try {
-      pending = call();
+      pending = call(arg as A);
     } catch (error) {
       pending = Promise.reject(error);
     }
+    if (!isTrial) return pending.then(this.succeeded as (result: T) => T, this.rethrow);
     return pending.then(
       (result) => {
-        if (isTrial) this.trialInFlight = false;
+        this.trialInFlight = false;
         this.failures = 0;
         return result;
       },
       (error: unknown) => {
-        if (isTrial) this.trialInFlight = false;
+        this.trialInFlight = false;
         throw this.failed(error);
       },
     );
   }
+
+  private readonly succeeded = (result: unknown): unknown => {
+    this.failures = 0;
+    return result;
+  };
+
+  private readonly rethrow = (error: unknown): never => {
+    throw this.failed(error);
+  };
 
   /** What a failed call becomes; an error reply proves the connection works, so it does not count towards opening. */
   private failed(error: unknown): RedisUnavailableError {

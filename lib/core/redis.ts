@@ -53,9 +53,8 @@ function noteRefusal(error: RedisUnavailableError) {
  */
 export function withRedis<T>(work: (client: RedisClient) => Promise<T>): Promise<T> {
   const connected = (globalThis as Anchored)[CONNECTED];
-  if (!connected) return getRedis().then(({ client }) => redisBreaker().run(() => work(client)));
-  const { client } = connected;
-  return redisBreaker().run(() => work(client));
+  if (!connected) return getRedis().then(({ client }) => redisBreaker().run(work, client));
+  return redisBreaker().run(work, connected.client);
 }
 
 /** The servers holding the data: every master of a cluster, else the one server (key browser, INFO, SCAN). */
