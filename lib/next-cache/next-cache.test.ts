@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { handlerSuite } from '../testing/next-cache-suite';
-import { inspector, removeUnder } from '../testing/redis';
+import { OwnRedisServer, pointAppAt } from '../testing/redis-server';
 
-/** Next's cache handlers on the shared standalone Redis (DB 9, this file's own prefix). */
+/**
+ * Next's cache handlers on a standalone Redis of this file's own: the listing is one bounded SCAN, and the
+ * shared test DB may hold 100,000 keys of another file (app/api/scale.test.ts) at the same moment.
+ */
+let server: OwnRedisServer;
 let app: { nextCache: typeof import('./register'); handlers: typeof import('./use-cache'); tags: typeof import('./tags'); store: typeof import('./store'); events: typeof import('./events') };
 
 beforeAll(async () => {
+  server = await OwnRedisServer.start();
+  await pointAppAt(server, { REDIS_COMMAND_TIMEOUT_MS: '2000', REDIS_BREAKER_THRESHOLD: '5' });
   app = { nextCache: await import('./register'), handlers: await import('./use-cache'), tags: await import('./tags'), store: await import('./store'), events: await import('./events') };
 });
 
@@ -13,11 +19,9 @@ afterAll(async () => {
   const { flushMetrics } = await import('../cache/recorder');
   await flushMetrics();
   await app.events.nextCacheEvents().flush();
-  const redis = inspector();
-  await removeUnder(redis, process.env.CACHE_PREFIX!);
-  redis.disconnect();
   (await (await import('../core/redis')).getRedis()).client.disconnect();
   await (await (await import('../cache/near/process')).processNearCache())?.close();
+  await server?.stop();
 });
 
 describe('Next cache handlers on standalone Redis', () => {
