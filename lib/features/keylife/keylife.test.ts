@@ -161,7 +161,7 @@ describe('keyspace notifications on our own Redis', () => {
     const before = bus.lastId;
     const { key } = await lookup(freshName(), 60_000);
     // Key life's subscriber, not the strategy watch (a subscription of the engine's own).
-    const subscribers = String(await inspect.call('CLIENT', 'LIST', 'TYPE', 'pubsub')).trim().split('\n').filter((line) => !line.includes('name=cachelab-strategy-watch'));
+    const subscribers = String(await inspect.call('CLIENT', 'LIST', 'TYPE', 'pubsub')).trim().split('\n').filter((line) => !/name=cachelab-(strategy-watch|near-subscriber)\b/.test(line));
     expect(subscribers).toHaveLength(1);
     const id = /\bid=(\d+)/.exec(subscribers[0]!)![1]!;
     expect((await inspect.client('KILL', 'ID', id)) as number).toBe(1);

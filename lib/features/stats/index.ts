@@ -27,7 +27,7 @@ export async function getStats(query: StatsQuery, nowMs = Date.now()): Promise<S
   const subjects = meteredSubjects();
   const ids = subjects.map((subject) => subject.id);
   const hashes = await withRedis((client) =>
-    readMetricHashes(client, { scenarios: ids, charted: query.scenario ? [query.scenario] : ids, sources: sourcesOf(query.source), minutes: plan.minutes }),
+    readMetricHashes(client, { scenarios: ids, charted: query.scenario ? [query.scenario] : SCENARIOS.map(({ id }) => id), sources: sourcesOf(query.source), minutes: plan.minutes }),
   );
 
   const parts = subjects.map((scenario) => {
@@ -40,7 +40,8 @@ export async function getStats(query: StatsQuery, nowMs = Date.now()): Promise<S
     source: query.source,
     scenario: query.scenario ?? null,
     window: { seconds: plan.seconds, step: plan.step, percentileStep: plan.percentileStep, from: plan.from, to: plan.to },
-    total: totalFigures(parts),
+    // The requests of the scenarios; Next's own cache reads (page renders) are a row and a chart of their own.
+    total: totalFigures(parts.filter(({ id }) => id !== NEXT_METRIC.id)),
     scenarios: parts.map(({ id, title, figures }) => ({ id, title, figures })),
     throughput: throughput(series, plan, hashes.invalidations),
     percentiles: percentileSeries(series, plan),
