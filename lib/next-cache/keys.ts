@@ -34,6 +34,9 @@ const digests = new Map<string, string>();
 
 export const entryPattern = (prefix = env.CACHE_PREFIX) => `${prefix}${NEXT}e:*`;
 
+/** Anything of Next's cache (entries, tags, events): listed on /next-cache, not among the scenarios' keys. */
+export const isNextCacheKey = (key: string, prefix = env.CACHE_PREFIX) => key.startsWith(`${prefix}${NEXT}`);
+
 /**
  * The tag manifest (hash: `s:<tag>` / `e:<tag>` → ms) and its version (a counter bumped with every
  * change, read through the tracked near-cache connection). One hash tag, so both share a slot and

@@ -67,6 +67,12 @@ describe('GET /api/keys', () => {
     expect(keys.find((key) => key.readableKey.endsWith('midnight'))?.expiry).toBe('absolute');
   });
 
+  it("leaves Next's own cache entries to /next-cache", async () => {
+    await seed('expensive_function:beside_next');
+    await redis.set(`${prefix}_next:e:page:digest`, '{"kind":"page"}\nbody', 'PX', 60_000);
+    expect(readable(await walk(''))).toEqual(['expensive_function:beside_next']);
+  });
+
   it('shows foreign values under the prefix for what they are', async () => {
     await redis.set(`${prefix}expensive_function:plain`, 'not an envelope');
     await redis.hset(`${prefix}expensive_function:hash`, 'a', '1');

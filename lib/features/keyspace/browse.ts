@@ -1,4 +1,5 @@
 import 'server-only';
+import { isNextCacheKey } from '../../next-cache/keys';
 import calculateSlot from 'cluster-key-slot';
 import { readableKeyOf } from '../../cache/keys';
 import { ENVELOPE_TAIL_BYTES, envelopeMetaFromTail } from '../../cache/envelope';
@@ -23,7 +24,8 @@ export async function listKeys(query: KeyQuery): Promise<KeyPage> {
   const pattern = backend === 'embedded' ? filter.broadPattern : filter.pattern;
   const limits = { pageSize: env.KEYS_PAGE_SIZE, maxCalls: env.KEYS_SCAN_MAX_CALLS, count: env.KEYS_SCAN_COUNT };
   return withRedis(async (client) => {
-    const page = await scanMasters(client, pattern, query.cursor, limits, filter.accepts);
+    // Next's own entries have a page of their own (/next-cache), with what they are made of.
+    const page = await scanMasters(client, pattern, query.cursor, limits, (key) => filter.accepts(key) && !isNextCacheKey(key));
     const keys = await describeKeys(client, page.keys.sort((a, b) => a.key.localeCompare(b.key)));
     return { keys, cursor: page.cursor, scanCalls: page.calls };
   });
