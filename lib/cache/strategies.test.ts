@@ -21,15 +21,7 @@ let instanceA: import('./engine').CacheEngine;
 let instanceB: import('./engine').CacheEngine;
 /** Instance A's own connection: every command it sends is one round trip. */
 let connectionA: Redis;
-const connections: Redis[] = [];
-
-async function connection(): Promise<Redis> {
-  const { resilientClient } = await import('../core/redis');
-  const client = resilientClient(process.env.REDIS_URL ?? '', { lazyConnect: true });
-  await client.connect();
-  connections.push(client);
-  return client;
-}
+let closeEngines: () => void;
 
 beforeAll(async () => {
   cache = await import('./index');
@@ -37,10 +29,10 @@ beforeAll(async () => {
   settings = await import('./strategy-setting');
   const { inspector } = await import('../testing/redis');
   redis = inspector();
-  const [first, second] = [await connection(), await connection()];
-  connectionA = first;
-  instanceA = new cache.CacheEngine((work) => work(first));
-  instanceB = new cache.CacheEngine((work) => work(second));
+  const two = await (await import('../testing/engines')).twoEngines();
+  [instanceA, instanceB] = two.engines;
+  connectionA = two.connections[0];
+  closeEngines = two.disconnect;
 });
 
 afterAll(async () => {
@@ -49,7 +41,7 @@ afterAll(async () => {
   const { env } = await import('../core/env');
   await removeUnder(redis, env.CACHE_PREFIX);
   expect(await keysUnder(redis, env.CACHE_PREFIX)).toEqual([]);
-  for (const client of connections) client.disconnect();
+  closeEngines();
   redis.disconnect();
 });
 

@@ -19,15 +19,7 @@ let instanceA: import('../cache/engine').CacheEngine;
 let instanceB: import('../cache/engine').CacheEngine;
 let provider: NodeTracerProvider;
 let inspector: Redis;
-const connections: Redis[] = [];
-
-async function connection(): Promise<Redis> {
-  const { resilientClient } = await import('../core/redis');
-  const client = resilientClient(process.env.REDIS_URL ?? '', { lazyConnect: true });
-  await client.connect();
-  connections.push(client);
-  return client;
-}
+let closeEngines: () => void;
 
 beforeAll(async () => {
   provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
@@ -37,9 +29,9 @@ beforeAll(async () => {
   tracing = await import('../cache/tracing');
   const { OtelEngineTracing } = await import('./engine-tracing');
   tracing.installTracing(new OtelEngineTracing(trace.getTracer('test')));
-  const [first, second] = [await connection(), await connection()];
-  instanceA = new cache.CacheEngine((work) => work(first));
-  instanceB = new cache.CacheEngine((work) => work(second));
+  const two = await (await import('../testing/engines')).twoEngines();
+  [instanceA, instanceB] = two.engines;
+  closeEngines = two.disconnect;
   inspector = (await import('../testing/redis')).inspector();
 });
 
@@ -49,7 +41,8 @@ afterAll(async () => {
   const { removeUnder } = await import('../testing/redis');
   const { env } = await import('../core/env');
   await removeUnder(inspector, env.CACHE_PREFIX);
-  for (const client of [...connections, inspector]) client.disconnect();
+  closeEngines();
+  inspector.disconnect();
   await provider.shutdown();
 });
 

@@ -67,6 +67,18 @@ function lookup(username: string, ttlMs?: number) {
   return app.scenario.runScenario(app.username.usernameScenario, { username }, { ttlMs, origin: 'GET /api/username/test' });
 }
 
+/** Instance B: its own subscriber connection and stream bus on the same Redis, and what it heard. */
+function otherInstance() {
+  const otherBus = new app.bus.KeyEventBus(100);
+  const other = new app.subscriber.KeyEventSubscriber({
+    connect: () => [new Redis(server.url)], db: 0, prefix, bus: otherBus, redis: (work) => work(inspect),
+  });
+  const heardByOther: KeyEvent[] = [];
+  otherBus.listen((entry) => entry.kind === 'key' && heardByOther.push(entry.data));
+  other.start();
+  return { other, heardByOther };
+}
+
 describe('keyspace notifications on our own Redis', () => {
   it('REDIS_NOTIFICATIONS=on enabled what is needed, and the status says so', async () => {
     const flags = ((await inspect.config('GET', 'notify-keyspace-events')) as string[])[1] ?? '';
@@ -118,13 +130,7 @@ describe('keyspace notifications on our own Redis', () => {
 
   it('two app instances see each other\'s writes and deletes', async () => {
     // Instance B: its own subscriber connection and stream bus, the same Redis.
-    const otherBus = new app.bus.KeyEventBus(100);
-    const other = new app.subscriber.KeyEventSubscriber({
-      connect: () => [new Redis(server.url)], db: 0, prefix, bus: otherBus, redis: (work) => work(inspect),
-    });
-    const heardByOther: KeyEvent[] = [];
-    otherBus.listen((entry) => entry.kind === 'key' && heardByOther.push(entry.data));
-    other.start();
+    const { other, heardByOther } = otherInstance();
     try {
       await waitFor(() => other.listening, 5000);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -232,13 +238,7 @@ describe('keyspace notifications on our own Redis', () => {
   });
 
   it('an expiry both instances hear is counted once in the removals Prometheus reads', async () => {
-    const otherBus = new app.bus.KeyEventBus(100);
-    const other = new app.subscriber.KeyEventSubscriber({
-      connect: () => [new Redis(server.url)], db: 0, prefix, bus: otherBus, redis: (work) => work(inspect),
-    });
-    const heardByOther: KeyEvent[] = [];
-    otherBus.listen((entry) => entry.kind === 'key' && heardByOther.push(entry.data));
-    other.start();
+    const { other, heardByOther } = otherInstance();
     try {
       await waitFor(() => other.listening, 5000);
       const before = await app.removals.readRemovals(inspect, prefix);
