@@ -129,7 +129,6 @@ describe('keyspace notifications on our own Redis', () => {
   });
 
   it('two app instances see each other\'s writes and deletes', async () => {
-    // Instance B: its own subscriber connection and stream bus, the same Redis.
     const { other, heardByOther } = otherInstance();
     try {
       await waitFor(() => other.listening, 5000);
