@@ -1,39 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { OwnRedisServer } from '../lib/testing/redis-server';
-import { ownPrefix, startNextApp, type NextApp } from './own-app';
+import { twoInstancesOnOwnRedis } from './own-app';
 import {
   expectEntriesListed, expectPathRevalidatesOnlyItsPath, expectRevalidateServesStaleOnce, expectUpdateReachesEveryInstance, NEXT_CACHE_ENV, renderedAt,
 } from './next-cache-journeys';
 
 /** Next's cache on Redis with two `next start` processes on one standalone Redis of their own. */
-let redis: OwnRedisServer;
-let apps: [NextApp, NextApp];
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  redis = await OwnRedisServer.start();
-  const env = { ...NEXT_CACHE_ENV, REDIS_URL: redis.url, CACHE_PREFIX: ownPrefix() };
-  apps = [await startNextApp({ ...env, NEXT_CACHE_INSTANCE: 'instance-a' }), await startNextApp({ ...env, NEXT_CACHE_INSTANCE: 'instance-b' })];
-});
-
-test.afterAll(async () => {
-  await Promise.all((apps ?? []).map((app) => app.stop()));
-  await redis?.stop();
-});
+const apps = twoInstancesOnOwnRedis('standalone', NEXT_CACHE_ENV, (index) => ({ NEXT_CACHE_INSTANCE: index === 0 ? 'instance-a' : 'instance-b' }));
 
 test('updateTag, revalidateTag(max) and revalidatePath on one instance reach the other', async ({ request }) => {
   test.setTimeout(90_000);
-  await expectUpdateReachesEveryInstance(request, apps);
-  await expectRevalidateServesStaleOnce(request, apps);
-  await expectPathRevalidatesOnlyItsPath(request, apps);
-  await expectEntriesListed(request, apps[1]);
+  await expectUpdateReachesEveryInstance(request, apps());
+  await expectRevalidateServesStaleOnce(request, apps());
+  await expectPathRevalidatesOnlyItsPath(request, apps());
+  await expectEntriesListed(request, apps()[1]);
 });
 
 test('the pages say which instance rendered a section and which served the page; the admin buttons invalidate', async ({ page, request }) => {
-  const first = await renderedAt(request, apps[0], '/leaderboard');
-  await page.goto(`${apps[1].url}/leaderboard`);
+  const first = await renderedAt(request, apps()[0], '/leaderboard');
+  await page.goto(`${apps()[1].url}/leaderboard`);
   const section = page.getByRole('region', { name: 'Top 10, as a cached page section' });
   await expect(section).toHaveAttribute('data-cache-rendered-at', String(first.at));
   await expect(section.getByTestId('rendered-by')).toHaveText(first.by);
@@ -45,11 +31,11 @@ test('the pages say which instance rendered a section and which served the page;
 });
 
 test('/next-cache lists the entries with their countdowns and the events, at 1440 and 390 px, with no axe violation', async ({ page, request }) => {
-  await renderedAt(request, apps[0], '/weather?city=paris');
+  await renderedAt(request, apps()[0], '/weather?city=paris');
   mkdirSync('test-results/next-cache', { recursive: true });
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${apps[0].url}/next-cache`);
+    await page.goto(`${apps()[0].url}/next-cache`);
     const entries = page.getByTestId('next-entry');
     await expect(entries.first()).toBeVisible();
     await expect(page.getByTestId('next-entry').filter({ hasText: 'weather:paris' }).first()).toContainText(/Expires\s*in \d/);
@@ -60,9 +46,9 @@ test('/next-cache lists the entries with their countdowns and the events, at 144
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
   }
-  await page.goto(`${apps[0].url}/weather?city=paris`);
+  await page.goto(`${apps()[0].url}/weather?city=paris`);
   await page.getByRole('region', { name: /the forecast as a cached page section/ }).screenshot({ path: 'test-results/next-cache/weather-section-390.png' });
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${apps[0].url}/leaderboard`);
+  await page.goto(`${apps()[0].url}/leaderboard`);
   await page.getByRole('region', { name: 'Top 10, as a cached page section' }).screenshot({ path: 'test-results/next-cache/leaderboard-section-1440.png' });
 });

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { test } from '@playwright/test';
+import { OwnRedisCluster } from '../lib/testing/cluster';
 import { freePort, OwnRedisServer, waitFor } from '../lib/testing/redis-server';
 
 /**
@@ -74,4 +76,36 @@ export async function startOwnApp(options: { password?: string; env?: Record<str
     await redis.stop();
     throw error;
   }
+}
+
+/**
+ * Two `next start` instances on a Redis of the spec's own (a standalone server, or a 3-master
+ * cluster), sharing a key prefix: started before the spec's tests, stopped after them. `each`
+ * adds an instance's own settings (its name, say). The apps are read through the accessor.
+ */
+export function twoInstancesOnOwnRedis(topology: 'standalone' | 'cluster', env: Record<string, string>, each: (index: 0 | 1) => Record<string, string> = () => ({})): () => [NextApp, NextApp] {
+  let redis: { stop: () => Promise<void> } | undefined;
+  let apps: [NextApp, NextApp] | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    const shared: Record<string, string> = { ...env, CACHE_PREFIX: ownPrefix() };
+    if (topology === 'cluster') {
+      const cluster = await OwnRedisCluster.start({ masters: 3 });
+      redis = cluster;
+      Object.assign(shared, { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.seeds });
+    } else {
+      const server = await OwnRedisServer.start();
+      redis = server;
+      shared.REDIS_URL = server.url;
+    }
+    apps = [await startNextApp({ ...shared, ...each(0) }), await startNextApp({ ...shared, ...each(1) })];
+  });
+  test.afterAll(async () => {
+    await Promise.all((apps ?? []).map((app) => app.stop()));
+    await redis?.stop();
+  });
+  return () => {
+    if (!apps) throw new Error('the two instances have not started');
+    return apps;
+  };
 }
